@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "spbe-assess",
+    products: [
+        .library(name: "SPBEAssess", targets: ["SPBEAssess"]),
+        .executable(name: "assess", targets: ["assess"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SPBEAssess",
+            dependencies: ["CLibXML"]
+        ),
+        .executableTarget(
+            name: "assess",
+            dependencies: [
+                "SPBEAssess",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SPBEAssessTests",
+            dependencies: ["SPBEAssess"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

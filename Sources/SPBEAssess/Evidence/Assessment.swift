@@ -1,0 +1,66 @@
+/// Who made an assessment.
+public enum Role: String, Sendable, Hashable, CaseIterable {
+    /// Penilaian mandiri: the unit's own assessment.
+    case `self`
+    /// Review by the APIP (inspektorat).
+    case inspectorate
+    /// External assessor.
+    case assessor
+}
+
+/// What is assessed: one OPD (agency) or a whole instansi.
+public struct Unit: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case opd, instansi }
+
+    public let id: String
+    public let name: String
+    public let kind: Kind
+    /// The instansi an OPD belongs to, when the file says.
+    public let instansi: String?
+}
+
+/// One unit's answers for one rubric and period, by one role: the content of an evidence file,
+/// checked against its rubric.
+public struct Assessment: Sendable {
+    public let path: String
+    public let rubricID: String
+    public let period: String
+    public let role: Role
+    public let unit: Unit
+    /// In file order; at most one per indicator.
+    public let answers: [Answer]
+    public let documents: [Document]
+    /// Problems that do not make the file unusable (a criterion marked met with no document).
+    public let warnings: [Diagnostic]
+
+    public func answer(for indicatorID: String) -> Answer? {
+        answers.first { $0.indicatorID == indicatorID }
+    }
+}
+
+/// A unit's answer for one indicator.
+public struct Answer: Sendable, Hashable {
+    public let indicatorID: String
+    /// The level the unit says it has reached; nil when it claims nothing (an assessor may record
+    /// only what the evidence shows).
+    public let claimed: Int?
+    public let met: [MetCriterion]
+    public let note: LocalizedText
+}
+
+/// A criterion the unit marks as met, with the documents that support it.
+public struct MetCriterion: Sendable, Hashable {
+    public let criterionID: String
+    /// Declared document ids; empty when the unit cited none.
+    public let documentIDs: [String]
+}
+
+/// A supporting document (bukti dukung).
+public struct Document: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    /// ISO date (`2023-05-02`), when given.
+    public let date: String?
+    public let href: String?
+    public let sha256: String?
+}

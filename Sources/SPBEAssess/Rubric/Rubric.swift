@@ -1,0 +1,148 @@
+/// A versioned maturity model: what is assessed, how each level is reached, and how levels
+/// combine into an index and a predicate.
+///
+/// A rubric is data, loaded from XML by ``RubricLoader``; nothing about a particular framework
+/// (SPBE 2020, Pemdi 2026) is written in code. Once loaded it is immutable and `Sendable`, so one
+/// rubric serves every file of a run.
+public struct Rubric: Sendable {
+    public let id: String
+    public let version: String
+    public let title: LocalizedText
+    /// True when weights need not sum to 100 (indices divide by the actual sum).
+    public let normalize: Bool
+    public let scales: [Scale]
+    /// Ascending by threshold; the first has the lowest threshold.
+    public let predicates: [Predicate]
+    public let pillars: [Pillar]
+    /// Empty for a rubric whose aspects stand directly under it.
+    public let domains: [Domain]
+    public let aspects: [Aspect]
+    /// In rubric order.
+    public let indicators: [Indicator]
+
+    private let indicatorPositions: [String: Int]
+    private let criterionPositions: [String: CriterionPosition]
+
+    /// Where a criterion sits: which indicator, which level.
+    public struct CriterionPosition: Sendable, Hashable {
+        public let indicator: Int
+        public let level: Int
+    }
+
+    init(id: String, version: String, title: LocalizedText, normalize: Bool, scales: [Scale],
+         predicates: [Predicate], pillars: [Pillar], domains: [Domain], aspects: [Aspect],
+         indicators: [Indicator]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.normalize = normalize
+        self.scales = scales
+        self.predicates = predicates
+        self.pillars = pillars
+        self.domains = domains
+        self.aspects = aspects
+        self.indicators = indicators
+        indicatorPositions = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var criteria: [String: CriterionPosition] = [:]
+        for (position, indicator) in indicators.enumerated() {
+            for level in indicator.levels {
+                for criterion in level.criteria {
+                    criteria[criterion.id] = CriterionPosition(indicator: position, level: level.value)
+                }
+            }
+        }
+        criterionPositions = criteria
+    }
+
+    public func indicator(_ id: String) -> Indicator? {
+        indicatorPositions[id].map { indicators[$0] }
+    }
+
+    public func position(ofIndicator id: String) -> Int? { indicatorPositions[id] }
+
+    public func position(ofCriterion id: String) -> CriterionPosition? { criterionPositions[id] }
+
+    public func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
+
+    /// Σ of all indicator weights.
+    public var totalWeight: ExactDecimal { indicators.reduce(.zero) { $0 + $1.weight } }
+
+    /// The predicate for an index: the one with the highest threshold not above the index rounded
+    /// half-up to two decimals; the lowest predicate for anything below every threshold.
+    public func predicate(for index: IndexValue) -> Predicate {
+        let rounded = ExactDecimal(millionths: Int64(index.hundredths) * (ExactDecimal.scale / 100))
+        return predicates.last { $0.threshold <= rounded } ?? predicates[0]
+    }
+}
+
+public struct Scale: Sendable, Hashable {
+    public let id: String
+    public let title: LocalizedText
+    /// Levels 1…N in order.
+    public let levels: [Level]
+
+    public struct Level: Sendable, Hashable {
+        public let value: Int
+        public let label: LocalizedText
+    }
+
+    public var maximum: Int { levels.count }
+
+    public func label(_ value: Int) -> LocalizedText? {
+        value >= 1 && value <= levels.count ? levels[value - 1].label : nil
+    }
+}
+
+public struct Predicate: Sendable, Hashable {
+    /// The lowest two-decimal index that takes this predicate.
+    public let threshold: ExactDecimal
+    public let label: LocalizedText
+}
+
+public struct Pillar: Sendable, Hashable {
+    public let id: String
+    public let title: LocalizedText
+}
+
+public struct Domain: Sendable, Hashable {
+    public let id: String
+    public let title: LocalizedText
+    public let aspectIDs: [String]
+}
+
+public struct Aspect: Sendable, Hashable {
+    public let id: String
+    public let title: LocalizedText
+    /// Nil in a rubric without domains.
+    public let domainID: String?
+    public let indicatorIDs: [String]
+}
+
+public struct Indicator: Sendable, Hashable {
+    public let id: String
+    public let title: LocalizedText
+    public let weight: ExactDecimal
+    public let scaleID: String
+    public let pillarIDs: [String]
+    public let aspectID: String
+    public let domainID: String?
+    /// Levels 1…N of the indicator's scale, in order; `levels[0]` is level 1.
+    public let levels: [Level]
+
+    public struct Level: Sendable, Hashable {
+        public let value: Int
+        public let criteria: [Criterion]
+        public let guidance: LocalizedText
+    }
+
+    public var maximumLevel: Int { levels.count }
+
+    public func criteria(ofLevel value: Int) -> [Criterion] {
+        value >= 1 && value <= levels.count ? levels[value - 1].criteria : []
+    }
+}
+
+public struct Criterion: Sendable, Hashable {
+    public let id: String
+    public let text: LocalizedText
+}

@@ -1,0 +1,243 @@
+/// Loads a rubric from XML: safe parse, XSD validation, then the checks a schema cannot express.
+///
+/// ```swift
+/// let loader = RubricLoader(schema: try XMLSchema(path: "rubrics/rubric.xsd"))
+/// let rubric = try loader.load(path: "rubrics/spbe-2020.xml")
+/// ```
+/// Every problem is collected and thrown together in a ``LoadError``.
+public struct RubricLoader: Sendable {
+    public let schema: XMLSchema
+    public var limits: InputLimits
+
+    /// Weights must sum to 100 within this tolerance unless the rubric says `normalize="true"`.
+    public static let weightTolerance = ExactDecimal(millionths: 1_000)
+    public static let requiredWeightTotal = ExactDecimal(100)
+
+    public init(schema: XMLSchema, limits: InputLimits = .default) {
+        self.schema = schema
+        self.limits = limits
+    }
+
+    public func load(path: String) throws(LoadError) -> Rubric {
+        try load(document: XMLDocument.parse(InputFile.load(path, limits: limits)))
+    }
+
+    func load(document: XMLDocument) throws(LoadError) -> Rubric {
+        let root = try document.validatedRoot(.rubric, schema: schema)
+        var builder = RubricBuilder()
+        let rubric = builder.build(root)
+        guard builder.problems.isEmpty, let rubric else { throw LoadError(builder.problems.sortedByPosition()) }
+        return rubric
+    }
+}
+
+/// Walks a schema-valid rubric element tree into a ``Rubric``, recording every semantic problem.
+private struct RubricBuilder {
+    var problems: [Diagnostic] = []
+    private var scales: [String: Scale] = [:]
+    private var pillarIDs: Set<String> = []
+    private var seen: [String: Set<String>] = [:]
+    private var criterionIDs: Set<String> = []
+
+    mutating func build(_ root: XMLElement) -> Rubric? {
+        let title = root.localizedText("title", into: &problems)
+        let normalize = ["true", "1"].contains(root.attribute("normalize") ?? "false")
+
+        var scaleList: [Scale] = []
+        for element in root.children(named: "scale") {
+            guard let scale = readScale(element) else { continue }
+            scales[scale.id] = scale
+            scaleList.append(scale)
+        }
+        let predicates = readPredicates(root.children(named: "predicate"))
+        var pillars: [Pillar] = []
+        for element in root.children(named: "pillar") {
+            let id = element.attribute("id") ?? ""
+            guard unique(id, kind: "pillar", at: element) else { continue }
+            pillarIDs.insert(id)
+            pillars.append(Pillar(id: id, title: element.localizedText("title", into: &problems)))
+        }
+
+        var domains: [Domain] = []
+        var aspects: [Aspect] = []
+        var indicators: [Indicator] = []
+        for element in root.children where element.name == "domain" || element.name == "aspect" {
+            if element.name == "aspect" {
+                readAspect(element, domainID: nil, into: &aspects, &indicators)
+                continue
+            }
+            let id = element.attribute("id") ?? ""
+            let before = aspects.count
+            for aspect in element.children(named: "aspect") {
+                readAspect(aspect, domainID: id, into: &aspects, &indicators)
+            }
+            if unique(id, kind: "domain", at: element) {
+                domains.append(Domain(id: id, title: element.localizedText("title", into: &problems),
+                                      aspectIDs: aspects[before...].map(\.id)))
+            }
+        }
+        checkTotalWeight(indicators, normalize: normalize, at: root)
+
+        guard problems.isEmpty, !predicates.isEmpty else { return nil }
+        return Rubric(id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", title: title,
+                      normalize: normalize, scales: scaleList, predicates: predicates, pillars: pillars,
+                      domains: domains, aspects: aspects, indicators: indicators)
+    }
+
+    /// Records a duplicate; true when `id` is new among ids of `kind`.
+    private mutating func unique(_ id: String, kind: String, at element: XMLElement) -> Bool {
+        if seen[kind, default: []].insert(id).inserted { return true }
+        problems.append(element.diagnostic(.duplicateIdentifier, "duplicate \(kind) id '\(id)'", attribute: "id"))
+        return false
+    }
+
+    private mutating func readScale(_ element: XMLElement) -> Scale? {
+        let id = element.attribute("id") ?? ""
+        guard unique(id, kind: "scale", at: element) else { return nil }
+        var levels: [Scale.Level] = []
+        for (offset, level) in element.children(named: "level").enumerated() {
+            let value = Int(level.attribute("value") ?? "") ?? 0
+            guard value == offset + 1 else {
+                problems.append(level.diagnostic(.levelOutOfRange,
+                    "scale '\(id)' level \(level.attribute("value") ?? "?") is out of order: levels run 1, 2, 3 … without gaps, so this must be \(offset + 1)", attribute: "value"))
+                return nil
+            }
+            levels.append(Scale.Level(value: value, label: level.localizedText("label", into: &problems)))
+        }
+        guard levels.count <= 9 else {
+            problems.append(element.diagnostic(.levelOutOfRange, "scale '\(id)' has \(levels.count) levels; at most 9 are supported"))
+            return nil
+        }
+        return Scale(id: id, title: element.localizedText("title", required: false, into: &problems), levels: levels)
+    }
+
+    private mutating func readPredicates(_ elements: [XMLElement]) -> [Predicate] {
+        var predicates: [Predicate] = []
+        for element in elements {
+            guard let threshold = decimal(element, "from") else { continue }
+            if let previous = predicates.last, threshold <= previous.threshold {
+                problems.append(element.diagnostic(.predicatesNotAscending,
+                    "predicate thresholds must ascend: \(threshold) follows \(previous.threshold)", attribute: "from"))
+            }
+            predicates.append(Predicate(threshold: threshold, label: element.localizedText("label", into: &problems)))
+        }
+        return predicates
+    }
+
+    private mutating func readAspect(_ element: XMLElement, domainID: String?,
+                                     into aspects: inout [Aspect], _ indicators: inout [Indicator]) {
+        let id = element.attribute("id") ?? ""
+        let title = element.localizedText("title", into: &problems)
+        var ids: [String] = []
+        for child in element.children(named: "indicator") {
+            if let indicator = readIndicator(child, aspectID: id, domainID: domainID) {
+                indicators.append(indicator)
+                ids.append(indicator.id)
+            }
+        }
+        if unique(id, kind: "aspect", at: element) {
+            aspects.append(Aspect(id: id, title: title, domainID: domainID, indicatorIDs: ids))
+        }
+    }
+
+    private mutating func readIndicator(_ element: XMLElement, aspectID: String, domainID: String?) -> Indicator? {
+        let id = element.attribute("id") ?? ""
+        let title = element.localizedText("title", into: &problems)
+        let weight = decimal(element, "weight")
+        let scaleID = element.attribute("scale") ?? ""
+        let scale = scales[scaleID]
+        if scale == nil {
+            problems.append(element.diagnostic(.unknownReference,
+                "indicator \(id) names scale '\(scaleID)', which this rubric does not declare (declared: \(scales.keys.sorted().joined(separator: ", ")))", attribute: "scale"))
+        }
+        let pillars = (element.attribute("pillar") ?? "").split(separator: " ").map(String.init)
+        for pillar in pillars where !pillarIDs.contains(pillar) {
+            problems.append(element.diagnostic(.unknownReference,
+                "indicator \(id) names pillar '\(pillar)', which this rubric does not declare", attribute: "pillar"))
+        }
+        let levels = readLevels(element, indicatorID: id, scale: scale)
+        guard unique(id, kind: "indicator", at: element), let weight, let levels else { return nil }
+        return Indicator(id: id, title: title, weight: weight, scaleID: scaleID, pillarIDs: pillars,
+                         aspectID: aspectID, domainID: domainID, levels: levels)
+    }
+
+    /// Levels 1…N of the indicator's scale, each with criteria whose ids name this indicator.
+    private mutating func readLevels(_ element: XMLElement, indicatorID: String, scale: Scale?) -> [Indicator.Level]? {
+        var levels: [Indicator.Level] = []
+        var complete = true
+        for (offset, level) in element.children(named: "level").enumerated() {
+            let value = Int(level.attribute("value") ?? "") ?? 0
+            if value != offset + 1 {
+                problems.append(level.diagnostic(.levelOutOfRange,
+                    "indicator \(indicatorID): level \(level.attribute("value") ?? "?") is out of order; levels run 1, 2, 3 … so this must be level \(offset + 1)", attribute: "value"))
+                complete = false
+                continue
+            }
+            var criteria: [Criterion] = []
+            for criterion in level.children(named: "criterion") {
+                let id = criterion.attribute("id") ?? ""
+                checkPlacement(of: id, indicatorID: indicatorID, level: value, at: criterion)
+                if !criterionIDs.insert(id).inserted {
+                    problems.append(criterion.diagnostic(.duplicateIdentifier, "duplicate criterion id '\(id)'", attribute: "id"))
+                }
+                criteria.append(Criterion(id: id, text: criterion.localizedText("text", into: &problems)))
+            }
+            levels.append(Indicator.Level(value: value, criteria: criteria,
+                                          guidance: level.localizedText("guidance", required: false, into: &problems)))
+        }
+        if let scale, complete, levels.count != scale.maximum {
+            problems.append(element.diagnostic(.incompleteLevels,
+                "indicator \(indicatorID) defines levels 1–\(levels.count), but its scale '\(scale.id)' has levels 1–\(scale.maximum); every level needs at least one criterion"))
+            complete = false
+        }
+        return complete ? levels : nil
+    }
+
+    /// Criterion ids start with their indicator's id (`I01.…`); one written as `I01.L3.x` must
+    /// sit in level 3. A criterion copied under the wrong indicator or level is a classic
+    /// copy-paste slip that would silently change scores.
+    private mutating func checkPlacement(of id: String, indicatorID: String, level: Int, at element: XMLElement) {
+        guard id.hasPrefix(indicatorID + ".") else {
+            problems.append(element.diagnostic(.criterionOutOfPlace,
+                "criterion '\(id)' is under indicator \(indicatorID); its id must start with '\(indicatorID).'", attribute: "id"))
+            return
+        }
+        let parts = id.split(separator: ".")
+        if parts.count >= 3, parts[1].first == "L", let written = Int(parts[1].dropFirst()), written != level {
+            problems.append(element.diagnostic(.criterionOutOfPlace,
+                "criterion '\(id)' is under level \(level) but its id says level \(written)", attribute: "id"))
+        }
+    }
+
+    private mutating func decimal(_ element: XMLElement, _ attribute: String) -> ExactDecimal? {
+        let text = (element.attribute(attribute) ?? "").trimmingSpaces
+        if let value = ExactDecimal(parsing: text) { return value }
+        problems.append(element.diagnostic(.invalidDecimal,
+            "\(attribute)=\"\(text)\" is not a usable decimal: write a non-negative number with at most six decimals and at most \(ExactDecimal.maximum)", attribute: attribute))
+        return nil
+    }
+
+    private mutating func checkTotalWeight(_ indicators: [Indicator], normalize: Bool, at root: XMLElement) {
+        guard !indicators.isEmpty else { return }
+        let total = indicators.reduce(ExactDecimal.zero) { $0 + $1.weight }
+        if total > ExactDecimal.maximum {
+            problems.append(root.diagnostic(.weightsDoNotSum, "indicator weights sum to \(total), more than the supported \(ExactDecimal.maximum)"))
+        } else if normalize {
+            if total == .zero {
+                problems.append(root.diagnostic(.weightsDoNotSum, "indicator weights sum to 0: nothing can be scored"))
+            }
+        } else {
+            let gap = total > RubricLoader.requiredWeightTotal ? total - RubricLoader.requiredWeightTotal : RubricLoader.requiredWeightTotal - total
+            if gap > RubricLoader.weightTolerance {
+                problems.append(root.diagnostic(.weightsDoNotSum,
+                    "indicator weights sum to \(total), not 100; fix the weights, or add normalize=\"true\" to <rubric> to divide by their actual sum"))
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,49 @@
+/// The scored result of one assessment: indices per indicator, aspect, domain, pillar and overall.
+public struct Scorecard: Sendable {
+    public let assessment: Assessment
+    public let rubric: Rubric
+    public let options: ScoringOptions
+    public let index: IndexValue
+    public let predicate: Predicate
+    public let domains: [GroupScore]
+    public let aspects: [GroupScore]
+    public let pillars: [GroupScore]
+    /// In rubric order, one per rubric indicator (answered or not).
+    public let indicators: [IndicatorScore]
+
+    public var overclaims: [IndicatorScore] { indicators.filter(\.overclaim) }
+    public var notAssessed: [IndicatorScore] { indicators.filter { !$0.assessed } }
+}
+
+/// The index of a group of indicators (aspect, domain or pillar).
+public struct GroupScore: Sendable, Hashable {
+    public let id: String
+    /// The domain an aspect belongs to; nil for domains, pillars and aspects of a rubric without
+    /// domains.
+    public let domainID: String?
+    public let index: IndexValue
+    /// Σ of its indicators' weights.
+    public let weight: ExactDecimal
+    public let predicate: Predicate
+}
+
+/// One indicator's levels.
+public struct IndicatorScore: Sendable, Hashable {
+    public let id: String
+    public let weight: ExactDecimal
+    /// False when the assessment has no answer for it: it then scores 0.
+    public let assessed: Bool
+    public let claimed: Int?
+    /// The highest level whose criteria, and all lower levels' criteria, are met.
+    public let supported: Int
+    /// The level that counts in the index: supported, or claimed under `trustClaims`.
+    public let level: Int
+    /// What the indicator needs for the level above `supported`, in rubric order; empty at the
+    /// top of the scale.
+    public let missingForNext: [String]
+    /// Criteria marked met with no document cited.
+    public let metWithoutDocument: [String]
+
+    /// Claimed more than the evidence supports.
+    public var overclaim: Bool { (claimed ?? 0) > supported }
+}

@@ -1,0 +1,56 @@
+/// Checks files of either kind, telling rubric from evidence by the root element: what
+/// `assess validate` does.
+public struct FileValidator {
+    public let catalog: RubricCatalog
+    /// Check evidence against this rubric reference instead of the one each file names.
+    public let rubricOverride: String?
+
+    public init(catalog: RubricCatalog, rubricOverride: String? = nil) {
+        self.catalog = catalog
+        self.rubricOverride = rubricOverride
+    }
+
+    public struct Outcome: Sendable {
+        public let path: String
+        /// Nil when the file could not be read as either kind.
+        public let kind: DocumentKind?
+        /// Errors and warnings, in file order.
+        public let diagnostics: [Diagnostic]
+
+        public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+    }
+
+    public func validate(path: String) -> Outcome {
+        var kind: DocumentKind?
+        do throws(LoadError) {
+            let document = try XMLDocument.parse(InputFile.load(path, limits: catalog.limits))
+            guard let root = document.root else {
+                throw LoadError([Diagnostic(.malformedXML, file: path, "the document has no root element")])
+            }
+            kind = try DocumentKind.of(root).get()
+            switch kind! {
+            case .rubric:
+                _ = try catalog.rubricLoader().load(document: document)
+                return Outcome(path: path, kind: kind, diagnostics: [])
+            case .evidence:
+                let file = try catalog.evidenceLoader().open(document: document)
+                let rubric = try rubric(for: file)
+                return Outcome(path: path, kind: kind, diagnostics: try file.assessment(against: rubric).warnings)
+            }
+        } catch {
+            return Outcome(path: path, kind: kind, diagnostics: error.diagnostics)
+        }
+    }
+
+    /// The rubric an evidence file is checked against; an unknown rubric id is reported at the
+    /// file's `rubric` attribute.
+    public func rubric(for file: EvidenceFile) throws(LoadError) -> Rubric {
+        let reference = rubricOverride ?? file.rubricID
+        do throws(LoadError) {
+            return try catalog.rubric(reference)
+        } catch where rubricOverride == nil && error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
+            throw LoadError([file.rubricDiagnostic(.unknownRubric,
+                "unknown rubric '\(reference)' (available: \(catalog.availableIDs().joined(separator: ", ")))")])
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Expands command-line arguments into the files to read: a file stands for itself, a directory
+/// for the `*.xml` files directly in it, in sorted order (so output order never depends on the
+/// file system).
+public enum InputPaths {
+    public static func expand(_ arguments: [String]) throws(LoadError) -> [String] {
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(argument)  // Missing or unreadable files are reported when read.
+                continue
+            }
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: argument)
+            } catch {
+                problems.append(Diagnostic(.unreadable, file: argument, "cannot list directory"))
+                continue
+            }
+            let xml = entries.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
+            if xml.isEmpty {
+                problems.append(Diagnostic(.emptyDirectory, file: argument, "directory has no *.xml files"))
+            }
+            files += xml.map { (argument as NSString).appendingPathComponent($0) }
+        }
+        guard problems.isEmpty else { throw LoadError(problems) }
+        return files
+    }
+}

@@ -1,0 +1,56 @@
+/// One problem found in an input file, with where it is.
+///
+/// Diagnostics are values: the library collects every problem in a file (not just the first) and
+/// hands them back inside a ``LoadError``; the command line prints them as
+/// `file:line:col: error: message`.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable { case error, warning }
+
+    /// What kind of problem this is, so callers and tests can tell problems apart without
+    /// matching message text.
+    public enum Code: String, Sendable, Hashable {
+        case unreadable, notAFile, emptyFile, tooLarge
+        case malformedXML, doctypeRefused, wrongRoot, schemaViolation
+        case duplicateIdentifier, unknownReference, missingLanguage
+        case levelOutOfRange, incompleteLevels, criterionOutOfPlace
+        case predicatesNotAscending, weightsDoNotSum, invalidDecimal
+        case undeclaredDocument, rubricMismatch, unknownRubric
+        case metWithoutDocument, emptyDirectory
+    }
+
+    public var severity: Severity
+    public var code: Code
+    public var file: String
+    /// 1-based; nil when the problem concerns the file as a whole.
+    public var line: Int?
+    /// 1-based, in characters; nil when the source position is not known to the column.
+    public var column: Int?
+    public var message: String
+
+    public init(_ code: Code, file: String, line: Int? = nil, column: Int? = nil, _ message: String,
+                severity: Severity = .error) {
+        self.severity = severity
+        self.code = code
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:col: error: message`, leaving out what is not known.
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if line != nil, let column { location += ":\(column)" }
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Thrown when an input cannot be used; carries every problem found, in file order.
+public struct LoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an input file whole, refusing what is not a readable regular file of bounded size.
+enum InputFile {
+    static func load(_ path: String, limits: InputLimits) throws(LoadError) -> SourceText {
+        func fail(_ code: Diagnostic.Code, _ message: String) -> LoadError {
+            LoadError([Diagnostic(code, file: path, message)])
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw fail(.unreadable, "cannot read file: \(String(cString: strerror(errno)))")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw fail(.notAFile, "is a directory, not a file")
+        default: throw fail(.notAFile, "is not a regular file (a device, FIFO or socket)")
+        }
+        guard Int(info.st_size) <= limits.maxFileBytes else {
+            throw fail(.tooLarge, "file is \(info.st_size) bytes, more than the limit of \(limits.maxFileBytes)")
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw fail(.unreadable, "cannot read file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        // Read to the limit plus one byte: the file may have grown since stat.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var count = 0
+        while count < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw fail(.unreadable, "cannot read file: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 { break }
+            count += got
+            if count == bytes.count, count <= limits.maxFileBytes { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
+            if count > limits.maxFileBytes {
+                throw fail(.tooLarge, "file is more than the limit of \(limits.maxFileBytes) bytes")
+            }
+        }
+        bytes.removeSubrange(count...)
+        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+            throw fail(.emptyFile, "file is empty")
+        }
+        return SourceText(path: path, bytes: bytes)
+    }
+}

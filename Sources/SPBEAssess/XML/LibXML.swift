@@ -1,0 +1,34 @@
+import CLibXML
+import Foundation
+
+/// Process-wide libxml2 set-up, done once before any parsing.
+///
+/// `xmlInitParser` must run before concurrent use, and the external entity loader is replaced by
+/// one that loads nothing: `XML_PARSE_NONET` blocks only http/ftp, not `file://`, so without this
+/// a schema import or an entity could still read a local file.
+enum LibXML {
+    static let initialized: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
+
+    static func ensureInitialized() { _ = initialized }
+
+    /// Copies a libxml2 string and frees it.
+    static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        defer { spbe_xml_free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// libxml2 messages end in a newline and name elements as `{namespace}name`; users of our
+    /// formats know them by their plain names.
+    static func cleanMessage(_ raw: UnsafeMutablePointer<CChar>?) -> String {
+        guard let raw else { return "unknown XML error" }
+        var text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        while let open = text.firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
+            text.removeSubrange(open...close)
+        }
+        return text
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// The bytes of one input file, and the means to turn an element's line into a column.
+///
+/// libxml2 keeps a line per element but no column, and schema errors carry no column at all. A
+/// user fixing a file wants to land on the element or attribute at fault, so when a diagnostic is
+/// made we look for `<name` (and `attr=`) on the element's line. Line starts are indexed lazily,
+/// only once a file has a problem to report.
+final class SourceText {
+    let path: String
+    let bytes: [UInt8]
+    private var lineStarts: [Int]?
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// The 1-based column of `<element` on `line` (or, as libxml2 records the line where a start
+    /// tag ends, on one of the few lines before it), or of its `attribute=` when given.
+    func column(line: Int, element: String, attribute: String? = nil) -> Int? {
+        let starts = indexLines()
+        guard line >= 1, line <= starts.count else { return nil }
+        for candidate in stride(from: line, through: max(1, line - 20), by: -1) {
+            let range = lineRange(candidate, starts)
+            guard let tag = find(tagOpening: element, in: range) else { continue }
+            if let attribute {
+                // The attribute may sit on the tag's line or on any line up to the reported one.
+                let end = lineRange(line, starts).upperBound
+                if let at = find(attribute: attribute, in: tag..<end) {
+                    let atLine = lineNumber(of: at, starts)
+                    return characters(from: lineRange(atLine, starts).lowerBound, to: at) + 1
+                }
+            }
+            return candidate == line ? characters(from: range.lowerBound, to: tag) + 1 : nil
+        }
+        return nil
+    }
+
+    /// The line a byte offset falls on, 1-based.
+    func lineNumber(ofOffset offset: Int) -> Int { lineNumber(of: offset, indexLines()) }
+
+    private func indexLines() -> [Int] {
+        if let lineStarts { return lineStarts }
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+        return starts
+    }
+
+    private func lineRange(_ line: Int, _ starts: [Int]) -> Range<Int> {
+        let start = starts[line - 1]
+        let end = line < starts.count ? starts[line] - 1 : bytes.count
+        return start..<max(start, end)
+    }
+
+    private func lineNumber(of offset: Int, _ starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    private func characters(from start: Int, to end: Int) -> Int {
+        // Count UTF-8 lead bytes only, so a column is in characters as editors show it.
+        bytes[start..<end].reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+    }
+
+    private func find(tagOpening name: String, in range: Range<Int>) -> Int? {
+        let needle = Array(name.utf8)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == UInt8(ascii: "<") {
+                var nameStart = index + 1
+                // Skip a namespace prefix such as `r:`.
+                var probe = nameStart
+                while probe < range.upperBound, isNameByte(bytes[probe]) { probe += 1 }
+                if probe < range.upperBound, bytes[probe] == UInt8(ascii: ":") { nameStart = probe + 1 }
+                if matches(needle, at: nameStart, before: range.upperBound) { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func find(attribute name: String, in range: Range<Int>) -> Int? {
+        let needle = Array(name.utf8)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let before = index > 0 ? bytes[index - 1] : UInt8(ascii: " ")
+            if isSpace(before), matches(needle, at: index, before: range.upperBound, followedBy: UInt8(ascii: "=")) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func matches(_ needle: [UInt8], at start: Int, before limit: Int,
+                         followedBy follower: UInt8? = nil) -> Bool {
+        guard start + needle.count <= limit, Array(bytes[start..<start + needle.count]) == needle else {
+            return false
+        }
+        var next = start + needle.count
+        guard next < bytes.count else { return follower == nil }
+        if let follower {
+            while next < bytes.count, isSpace(bytes[next]) { next += 1 }
+            return next < bytes.count && bytes[next] == follower
+        }
+        return !isNameByte(bytes[next]) && bytes[next] != UInt8(ascii: ":")
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte >= 0x80
+    }
+}

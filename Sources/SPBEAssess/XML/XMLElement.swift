@@ -1,0 +1,57 @@
+import CLibXML
+
+/// A read-only view of one element of an ``XMLDocument``; valid while the document lives (it
+/// holds the document, so it keeps it alive).
+struct XMLElement {
+    let node: xmlNodePtr
+    let document: XMLDocument
+
+    var name: String { String(cString: node.pointee.name) }
+
+    var namespace: String? {
+        node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
+    }
+
+    var line: Int { Int(xmlGetLineNo(node)) }
+
+    /// The element's child elements, in document order.
+    var children: [XMLElement] {
+        var result: [XMLElement] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                result.append(XMLElement(node: current, document: document))
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    func children(named name: String) -> [XMLElement] {
+        children.filter { $0.name == name }
+    }
+
+    /// An attribute without namespace, as written (no normalisation beyond XML's own).
+    func attribute(_ name: String) -> String? {
+        LibXML.takeString(xmlGetNoNsProp(node, name))
+    }
+
+    /// The `xml:lang` in force here, inherited from ancestors as XML defines.
+    var language: String? { LibXML.takeString(xmlNodeGetLang(node)) }
+
+    /// The text content with runs of white space folded to one space, as a title or criterion
+    /// wrapped over several lines is meant to read.
+    var text: String {
+        let raw = LibXML.takeString(xmlNodeGetContent(node)) ?? ""
+        return raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            .joined(separator: " ")
+    }
+
+    /// A diagnostic pointing at this element, or at one of its attributes.
+    func diagnostic(_ code: Diagnostic.Code, _ message: String, attribute: String? = nil,
+                    severity: Diagnostic.Severity = .error) -> Diagnostic {
+        Diagnostic(code, file: document.source.path, line: line,
+                   column: document.source.column(line: line, element: name, attribute: attribute), message,
+                   severity: severity)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import CLibXML
+
+/// A compiled XSD, shared by every validation of a run.
+///
+/// A compiled `xmlSchemaPtr` is read-only once built and safe to use from several threads, each
+/// validation with its own context; hence `@unchecked Sendable`.
+public final class XMLSchema: @unchecked Sendable {
+    let pointer: xmlSchemaPtr
+    public let path: String
+
+    /// Compiles the schema at `path`. The schema is parsed from memory with the block-all entity
+    /// loader in place, so it cannot pull in anything from the network or the disk.
+    public init(path: String) throws(LoadError) {
+        LibXML.ensureInitialized()
+        let source = try InputFile.load(path, limits: .default)
+        let collector = SchemaDiagnostics(path: path)
+        let compiled: xmlSchemaPtr? = source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(context) }
+                let retained = Unmanaged.passRetained(collector)
+                defer { retained.release() }
+                xmlSchemaSetParserStructuredErrors(context, SchemaDiagnostics.callback, retained.toOpaque())
+                return xmlSchemaParse(context)
+            }
+        }
+        guard let compiled else {
+            throw LoadError(collector.diagnostics.isEmpty
+                ? [Diagnostic(.schemaViolation, file: path, "cannot compile this XML schema")]
+                : collector.diagnostics)
+        }
+        self.pointer = compiled
+        self.path = path
+    }
+
+    deinit { xmlSchemaFree(pointer) }
+
+    /// Every way `document` breaks the schema; empty when it is valid.
+    func violations(of document: XMLDocument) -> [Diagnostic] {
+        guard let context = xmlSchemaNewValidCtxt(pointer) else {
+            return [Diagnostic(.schemaViolation, file: document.source.path, "out of memory validating")]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = SchemaDiagnostics(path: document.source.path, document: document)
+        let retained = Unmanaged.passRetained(collector)
+        defer { retained.release() }
+        xmlSchemaSetValidStructuredErrors(context, SchemaDiagnostics.callback, retained.toOpaque())
+        let result = xmlSchemaValidateDoc(context, document.pointer)
+        if result != 0, collector.diagnostics.isEmpty {
+            return [Diagnostic(.schemaViolation, file: document.source.path, "the document does not match its schema")]
+        }
+        return collector.diagnostics
+    }
+}
+
+/// Collects schema errors; schema errors carry a line and the node, from which we find a column.
+private final class SchemaDiagnostics {
+    let path: String
+    let document: XMLDocument?
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String, document: XMLDocument? = nil) {
+        self.path = path
+        self.document = document
+    }
+
+    static let callback: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<SchemaDiagnostics>.fromOpaque(userData).takeUnretainedValue().add(error)
+    }
+
+    func add(_ error: xmlErrorPtr) {
+        let message = LibXML.cleanMessage(error.pointee.message)
+        var line = Int(error.pointee.line)
+        var column: Int?
+        if let document, let raw = error.pointee.node {
+            let node = raw.assumingMemoryBound(to: xmlNode.self)
+            if line <= 0 { line = Int(xmlGetLineNo(node)) }
+            if node.pointee.type == XML_ELEMENT_NODE {
+                column = document.source.column(line: line, element: String(cString: node.pointee.name),
+                                                attribute: Self.attributeName(in: message))
+            }
+        }
+        let severity: Diagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
+        diagnostics.append(Diagnostic(.schemaViolation, file: path,
+                                      line: line > 0 ? line : nil, column: column, message, severity: severity))
+    }
+
+    /// libxml2 names the attribute at fault as `…, attribute 'claimed': …`.
+    private static func attributeName(in message: String) -> String? {
+        guard let marker = message.range(of: "attribute '") else { return nil }
+        let rest = message[marker.upperBound...]
+        return rest.firstIndex(of: "'").map { String(rest[..<$0]) }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// `assess`: e-government (SPBE / Pemdi) maturity from rubrics and evidence files.
+///
+/// Exit codes: 0 success, 1 invalid input, 2 usage error, 3 a `--fail-on` condition met.
+@main
+struct Assess: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Evaluate e-government (SPBE) maturity from a rubric and evidence files.",
+        discussion: """
+            Exit codes: 0 success, 1 invalid input, 2 usage error, 3 a --fail-on condition met.
+            Rubrics are looked up in --rubrics DIR, $SPBE_ASSESS_RUBRICS, ./rubrics, or the rubrics \
+            folder beside the installed tool.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, ScoreCommand.self, RubricCommand.self]
+    )
+
+    /// Parses, runs, and maps every failure to the documented exit codes; ArgumentParser's own
+    /// default for a usage error (64) is not ours.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            Console.error(message)
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+    }
+}
+
+/// The exit codes of SPEC §4.
+enum ExitStatus: Int32 {
+    case success = 0, invalidInput = 1, usage = 2, failOn = 3
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}

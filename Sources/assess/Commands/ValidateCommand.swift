@@ -1,0 +1,45 @@
+import ArgumentParser
+import SPBEAssess
+
+/// `assess validate FILE…`: checks rubrics and evidence files and prints every problem.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check rubrics and evidence files; print every problem as file:line:col: error: message.",
+        discussion: "Directories are scanned for *.xml files. Exit 1 if any file has an error; warnings alone exit 0."
+    )
+
+    @OptionGroup var rubricOptions: RubricOptions
+
+    @Flag(name: .shortAndLong, help: "Print nothing for valid files.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Rubric or evidence files, or directories of them.", valueName: "FILE"))
+    var files: [String]
+
+    func run() throws {
+        // Expand each argument on its own, so an empty directory does not hide the other files' problems.
+        var paths: [String] = []
+        var invalid = 0
+        for argument in files {
+            do { paths += try InputPaths.expand([argument]) } catch {
+                Console.report(error.diagnostics)
+                invalid += 1
+            }
+        }
+        let validator = FileValidator(catalog: rubricOptions.catalog(), rubricOverride: rubricOptions.rubric)
+        for path in paths {
+            let outcome = validator.validate(path: path)
+            Console.report(outcome.diagnostics)
+            if outcome.isValid {
+                if !quiet { print("\(path): ok (\(outcome.kind?.rawValue ?? "?"))") }
+            } else {
+                invalid += 1
+            }
+        }
+        if invalid > 0 {
+            Console.error("\(invalid) invalid input\(invalid == 1 ? "" : "s")")
+            throw ExitStatus.invalidInput.exitCode
+        }
+    }
+}

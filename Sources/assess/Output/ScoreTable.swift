@@ -1,0 +1,76 @@
+import SPBEAssess
+
+/// `assess score` as an inspector reads it at a terminal: the unit, its index and predicate,
+/// domain and aspect indices, pillars, then what needs attention (overclaims, criteria met
+/// without documents, indicators not assessed).
+enum ScoreTable {
+    static func render(_ cards: [Scorecard], language: Language) -> String {
+        cards.map { render($0, language) }.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func render(_ card: Scorecard, _ lang: Language) -> String {
+        let a = card.assessment
+        let rubric = card.rubric
+        var lines: [String] = []
+        lines.append("\(a.unit.name) (\(a.unit.id), \(a.unit.kind.rawValue)) — \(a.path)")
+        lines.append("\(rubric.title.text(in: lang)) · \(lang.pick("periode", "period")) \(a.period) · \(a.role.name(in: lang))")
+        lines.append("\(lang.pick("Indeks", "Index")) \(card.index)  \(card.predicate.label.text(in: lang))")
+        if card.options.trustClaims {
+            lines.append(lang.pick("(dihitung dari level klaim: --trust-claims)", "(scored from claimed levels: --trust-claims)"))
+        }
+        if !card.options.requireEvidence {
+            lines.append(lang.pick("(kriteria tanpa dokumen ikut dihitung: --no-require-evidence)",
+                                   "(criteria without documents count: --no-require-evidence)"))
+        }
+
+        var groups = TextTable([.left, .left, .right, .right, .left])
+        groups.add([lang.pick("Kelompok", "Group"), "", lang.pick("Indeks", "Index"), lang.pick("Bobot", "Weight"), lang.pick("Predikat", "Predicate")])
+        func row(_ score: GroupScore, _ title: LocalizedText, indent: String) {
+            groups.add([indent + score.id, title.text(in: lang), score.index.description, score.weight.description,
+                        score.predicate.label.text(in: lang)])
+        }
+        let aspectScores = Dictionary(uniqueKeysWithValues: zip(rubric.aspects.map(\.id), zip(card.aspects, rubric.aspects)))
+        if rubric.domains.isEmpty {
+            for (score, aspect) in zip(card.aspects, rubric.aspects) { row(score, aspect.title, indent: "") }
+        } else {
+            for (score, domain) in zip(card.domains, rubric.domains) {
+                row(score, domain.title, indent: "")
+                for id in domain.aspectIDs {
+                    if let (aspectScore, aspect) = aspectScores[id] { row(aspectScore, aspect.title, indent: "  ") }
+                }
+            }
+        }
+        for (score, pillar) in zip(card.pillars, rubric.pillars) {
+            row(score, pillar.title, indent: lang.pick("pilar ", "pillar "))
+        }
+        lines.append("")
+        lines.append(groups.render())
+
+        let overclaims = card.overclaims
+        lines.append("")
+        if overclaims.isEmpty {
+            lines.append(lang.pick("Klaim berlebih: tidak ada", "Overclaims: none"))
+        } else {
+            lines.append(lang.pick("Klaim berlebih (klaim > didukung bukti): \(overclaims.count)",
+                                   "Overclaims (claimed > supported by evidence): \(overclaims.count)"))
+            var table = TextTable([.left, .left, .left, .left])
+            for score in overclaims {
+                let title = rubric.indicator(score.id)?.title.text(in: lang) ?? ""
+                table.add([score.id, "\(lang.pick("klaim", "claimed")) \(score.claimed ?? 0) → \(lang.pick("didukung", "supported")) \(score.supported)",
+                           lang.pick("kurang: ", "missing: ") + score.missingForNext.joined(separator: ", "), title])
+            }
+            lines.append(table.render(indent: "  "))
+        }
+        let undocumented = card.indicators.flatMap(\.metWithoutDocument)
+        if !undocumented.isEmpty {
+            lines.append(lang.pick("Kriteria ditandai terpenuhi tanpa dokumen (tidak dihitung): ",
+                                   "Criteria marked met without a document (not counted): ") + undocumented.joined(separator: ", "))
+        }
+        let missing = card.notAssessed
+        if !missing.isEmpty {
+            lines.append(lang.pick("Belum dinilai (level 0): ", "Not assessed (level 0): ")
+                         + "\(missing.count) — " + missing.map(\.id).joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

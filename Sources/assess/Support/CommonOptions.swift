@@ -1,0 +1,26 @@
+import ArgumentParser
+import SPBEAssess
+
+/// Options every command that reads rubrics shares.
+struct RubricOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Rubric id or path (default: the rubric each evidence file names).", valueName: "ID|PATH"))
+    var rubric: String?
+
+    @Option(name: .long, help: ArgumentHelp("Directory with the schemas and rubrics.", valueName: "DIR"))
+    var rubrics: String?
+
+    func catalog() -> RubricCatalog {
+        RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics))
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Output options: format, language and file.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Language of fixed text and rubric labels: id or en.")
+    var lang: Language = .id
+
+    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import SPBEAssess
+
+/// Where the command line writes: results to stdout (or `--output`), problems to stderr.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        error(diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
+    /// Prints `error`'s problems and ends with exit code 1 (invalid input).
+    static func fail(_ error: LoadError) -> ExitCode {
+        report(error.diagnostics)
+        return ExitStatus.invalidInput.exitCode
+    }
+}

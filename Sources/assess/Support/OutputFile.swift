@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+
+/// Writes a command's result to stdout or, atomically, to `--output`.
+///
+/// The file is written to a temporary file in the same directory and renamed over the target, so
+/// a reader never sees half a report and a failed run leaves the previous file as it was. An
+/// output path that is one of the inputs is refused: the tool never modifies an input.
+enum OutputFile {
+    static func write(_ text: String, to path: String?, inputs: [String]) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
+            throw ValidationError("--output \(path) is one of the inputs; refusing to overwrite an input file")
+        }
+        let directory = target.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if rename(temporary.path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            Console.error("\(path): error: cannot write output: \(error.localizedDescription)")
+            throw ExitStatus.invalidInput.exitCode
+        }
+    }
+}
