@@ -29,7 +29,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SPBEAssessTests",
-            dependencies: ["SPBEAssess"]
+            // The CLI is a dependency so that its binary is built for the command-line tests.
+            dependencies: ["SPBEAssess", "assess"]
         ),
     ],
     swiftLanguageModes: [.v6]
