@@ -38,12 +38,14 @@ enum Inline {
     }
 
     /// The diagnostics a load throws; empty if it succeeds.
-    static func problems(_ load: () throws(LoadError) -> Void) -> [Diagnostic] {
-        do throws(LoadError) {
+    static func problems(_ load: () throws -> Void) -> [Diagnostic] {
+        do {
             try load()
             return []
-        } catch {
+        } catch let error as LoadError {
             return error.diagnostics
+        } catch {
+            return [Diagnostic(.unreadable, file: "?", "unexpected error \(error)")]
         }
     }
 }

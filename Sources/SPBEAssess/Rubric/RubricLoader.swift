@@ -76,7 +76,8 @@ private struct RubricBuilder {
                                       aspectIDs: aspects[before...].map(\.id)))
             }
         }
-        checkTotalWeight(indicators, normalize: normalize, at: root)
+        // A total over indicators that failed to load would only mislead.
+        if problems.isEmpty { checkTotalWeight(indicators, normalize: normalize, at: root) }
 
         guard problems.isEmpty, !predicates.isEmpty else { return nil }
         return Rubric(id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", title: title,

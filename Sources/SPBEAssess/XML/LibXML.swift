@@ -21,13 +21,22 @@ enum LibXML {
         return String(cString: pointer)
     }
 
-    /// libxml2 messages end in a newline and name elements as `{namespace}name`; users of our
-    /// formats know them by their plain names.
+    /// libxml2 messages end in a newline (some span two lines) and name elements as
+    /// `{namespace}name`; users of our formats know them by their plain names.
     static func cleanMessage(_ raw: UnsafeMutablePointer<CChar>?) -> String {
         guard let raw else { return "unknown XML error" }
         var text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
-        while let open = text.firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
-            text.removeSubrange(open...close)
+            .replacingOccurrences(of: "\n", with: "; ")
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].firstIndex(of: "{"),
+              let close = text[open...].firstIndex(of: "}") {
+            // `{urn:…}answer` is a namespace to drop; `{'self', 'assessor'}` is a set to keep.
+            if text[open...close].contains("'") {
+                searchStart = text.index(after: close)
+            } else {
+                text.removeSubrange(open...close)
+                searchStart = open
+            }
         }
         return text
     }
