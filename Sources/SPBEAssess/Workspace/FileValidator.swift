@@ -27,8 +27,9 @@ public struct FileValidator {
             guard let root = document.root else {
                 throw LoadError([Diagnostic(.malformedXML, file: path, "the document has no root element")])
             }
-            kind = try DocumentKind.of(root).get()
-            switch kind! {
+            let found = try DocumentKind.of(root).get()
+            kind = found
+            switch found {
             case .rubric:
                 _ = try catalog.rubricLoader().load(document: document)
                 return Outcome(path: path, kind: kind, diagnostics: [])
