@@ -17,6 +17,8 @@ public struct Unit: Sendable, Hashable {
     public let kind: Kind
     /// The instansi an OPD belongs to, when the file says.
     public let instansi: String?
+    /// The OPD roles this unit plays, matched against rubric owners; its id when the file names none.
+    public let roles: [String]
 }
 
 /// One unit's answers for one rubric and period, by one role: the content of an evidence file,

@@ -50,7 +50,9 @@ public struct EvidenceFile {
         let unitElement = root.children(named: "unit")[0]
         let unit = Unit(id: unitElement.attribute("id") ?? "", name: unitElement.text,
                         kind: Unit.Kind(rawValue: unitElement.attribute("kind") ?? "") ?? .opd,
-                        instansi: unitElement.attribute("instansi"))
+                        instansi: unitElement.attribute("instansi"),
+                        roles: unitElement.attribute("roles").map { $0.split(separator: " ").map(String.init) }
+                            ?? [unitElement.attribute("id") ?? ""])
 
         var documents: [Document] = []
         var documentIDs: Set<String> = []

@@ -10,6 +10,8 @@ public struct Rubric: Sendable {
     public let title: LocalizedText
     /// True when weights need not sum to 100 (indices divide by the actual sum).
     public let normalize: Bool
+    /// The aggregation rule for indicators that name none.
+    public let aggregation: Aggregation
     public let scales: [Scale]
     /// Ascending by threshold; the first has the lowest threshold.
     public let predicates: [Predicate]
@@ -29,13 +31,14 @@ public struct Rubric: Sendable {
         public let level: Int
     }
 
-    init(id: String, version: String, title: LocalizedText, normalize: Bool, scales: [Scale],
+    init(id: String, version: String, title: LocalizedText, normalize: Bool, aggregation: Aggregation, scales: [Scale],
          predicates: [Predicate], pillars: [Pillar], domains: [Domain], aspects: [Aspect],
          indicators: [Indicator]) {
         self.id = id
         self.version = version
         self.title = title
         self.normalize = normalize
+        self.aggregation = aggregation
         self.scales = scales
         self.predicates = predicates
         self.pillars = pillars
@@ -124,6 +127,10 @@ public struct Indicator: Sendable, Hashable {
     public let weight: ExactDecimal
     public let scaleID: String
     public let pillarIDs: [String]
+    /// OPD roles that own the indicator; empty when the rubric names none.
+    public let owners: [String]
+    /// How several OPDs' answers combine; the rubric's default when the indicator names none.
+    public let aggregation: Aggregation
     public let aspectID: String
     public let domainID: String?
     /// Levels 1…N of the indicator's scale, in order; `levels[0]` is level 1.
@@ -133,6 +140,8 @@ public struct Indicator: Sendable, Hashable {
         public let value: Int
         public let criteria: [Criterion]
         public let guidance: LocalizedText
+        /// Effort of the step from the level below to this one (default 1).
+        public let effort: ExactDecimal
     }
 
     public var maximumLevel: Int { levels.count }
@@ -140,6 +149,11 @@ public struct Indicator: Sendable, Hashable {
     public func criteria(ofLevel value: Int) -> [Criterion] {
         value >= 1 && value <= levels.count ? levels[value - 1].criteria : []
     }
+}
+
+/// How the answers of several OPDs to one indicator combine into the instansi's level.
+public enum Aggregation: String, Sendable, Hashable, CaseIterable {
+    case min, median, mean, max
 }
 
 public struct Criterion: Sendable, Hashable {

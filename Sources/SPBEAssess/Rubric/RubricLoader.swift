@@ -38,10 +38,12 @@ private struct RubricBuilder {
     private var pillarIDs: Set<String> = []
     private var seen: [String: Set<String>] = [:]
     private var criterionIDs: Set<String> = []
+    private var defaultAggregation = Aggregation.min
 
     mutating func build(_ root: XMLElement) -> Rubric? {
         let title = root.localizedText("title", into: &problems)
         let normalize = ["true", "1"].contains(root.attribute("normalize") ?? "false")
+        defaultAggregation = root.attribute("aggregate").flatMap(Aggregation.init(rawValue:)) ?? .min
 
         var scaleList: [Scale] = []
         for element in root.children(named: "scale") {
@@ -81,7 +83,7 @@ private struct RubricBuilder {
 
         guard problems.isEmpty, !predicates.isEmpty else { return nil }
         return Rubric(id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", title: title,
-                      normalize: normalize, scales: scaleList, predicates: predicates, pillars: pillars,
+                      normalize: normalize, aggregation: defaultAggregation, scales: scaleList, predicates: predicates, pillars: pillars,
                       domains: domains, aspects: aspects, indicators: indicators)
     }
 
@@ -159,6 +161,8 @@ private struct RubricBuilder {
         let levels = readLevels(element, indicatorID: id, scale: scale)
         guard unique(id, kind: "indicator", at: element), let weight, let levels else { return nil }
         return Indicator(id: id, title: title, weight: weight, scaleID: scaleID, pillarIDs: pillars,
+                         owners: (element.attribute("owners") ?? "").split(separator: " ").map(String.init),
+                         aggregation: element.attribute("aggregate").flatMap(Aggregation.init(rawValue:)) ?? defaultAggregation,
                          aspectID: aspectID, domainID: domainID, levels: levels)
     }
 
@@ -183,8 +187,10 @@ private struct RubricBuilder {
                 }
                 criteria.append(Criterion(id: id, text: criterion.localizedText("text", into: &problems)))
             }
+            let effort = level.attribute("effort") == nil ? ExactDecimal(1) : decimal(level, "effort")
             levels.append(Indicator.Level(value: value, criteria: criteria,
-                                          guidance: level.localizedText("guidance", required: false, into: &problems)))
+                                          guidance: level.localizedText("guidance", required: false, into: &problems),
+                                          effort: effort ?? ExactDecimal(1)))
         }
         if let scale, complete, levels.count != scale.maximum {
             problems.append(element.diagnostic(.incompleteLevels,
