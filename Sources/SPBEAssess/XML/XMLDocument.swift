@@ -27,6 +27,10 @@ final class XMLDocument {
     /// Parses `source`; throws every parser error when the document is not well formed.
     static func parse(_ source: SourceText) throws(LoadError) -> XMLDocument {
         LibXML.ensureInitialized()
+        if let kind = BinarySignature.detect(source.bytes) {
+            throw LoadError([Diagnostic(.malformedXML, file: source.path, line: 1, column: 1,
+                "this is \(kind), not an XML file; give the evidence or rubric XML, not a supporting document")])
+        }
         guard let context = xmlNewParserCtxt() else {
             throw LoadError([Diagnostic(.malformedXML, file: source.path, "out of memory creating the XML parser")])
         }
@@ -86,7 +90,19 @@ private final class ParserDiagnostics {
         let column = Int(error.pointee.int2)
         diagnostics.append(Diagnostic(.malformedXML, file: path,
                                       line: line > 0 ? line : nil, column: column > 0 ? column : nil,
-                                      LibXML.cleanMessage(error.pointee.message), severity: severity))
+                                      Self.explain(LibXML.cleanMessage(error.pointee.message)), severity: severity))
+    }
+
+    /// libxml2's limit messages suggest XML_PARSE_HUGE, which a user cannot and should not set;
+    /// say what the limit is instead.
+    static func explain(_ message: String) -> String {
+        if message.hasPrefix("Excessive depth in document") {
+            return "elements are nested more than 256 deep (spbe-assess files need fewer than 10 levels)"
+        }
+        if message.contains("huge text node") || message.contains("too long") && message.contains("XML_PARSE_HUGE") {
+            return "a text or attribute value is longer than libxml2's limit of 10,000,000 bytes"
+        }
+        return message
     }
 
     func refuseDoctype(line: Int, column: Int) {

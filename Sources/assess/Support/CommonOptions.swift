@@ -9,8 +9,12 @@ struct RubricOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Directory with the schemas and rubrics.", valueName: "DIR"))
     var rubrics: String?
 
+    @Option(name: .long, help: ArgumentHelp("Refuse input files larger than this (default 32 MiB).", valueName: "BYTES"))
+    var maxFileBytes: Int?
+
     func catalog() -> RubricCatalog {
-        RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics))
+        RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics),
+                      limits: InputLimits(maxFileBytes: maxFileBytes ?? InputLimits.default.maxFileBytes))
     }
 }
 
