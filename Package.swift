@@ -27,6 +27,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target (scripts/fuzz builds it with -sanitize=fuzzer); built normally it
+        // replays saved inputs.
+        .executableTarget(
+            name: "fuzz-loaders",
+            dependencies: ["SPBEAssess"]
+        ),
         .testTarget(
             name: "SPBEAssessTests",
             // The CLI is a dependency so that its binary is built for the command-line tests.

@@ -18,6 +18,14 @@ public struct EvidenceLoader: Sendable {
         try open(document: XMLDocument.parse(InputFile.load(path, limits: limits)))
     }
 
+    /// Opens evidence from bytes already in memory; `path` names it in diagnostics.
+    public func open(bytes: [UInt8], path: String) throws(LoadError) -> EvidenceFile {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw LoadError([Diagnostic(.tooLarge, file: path, "more than the limit of \(limits.maxFileBytes) bytes")])
+        }
+        return try open(document: XMLDocument.parse(SourceText(path: path, bytes: bytes)))
+    }
+
     func open(document: XMLDocument) throws(LoadError) -> EvidenceFile {
         EvidenceFile(root: try document.validatedRoot(.evidence, schema: schema))
     }

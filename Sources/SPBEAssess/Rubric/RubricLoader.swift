@@ -22,6 +22,14 @@ public struct RubricLoader: Sendable {
         try load(document: XMLDocument.parse(InputFile.load(path, limits: limits)))
     }
 
+    /// Loads a rubric from bytes already in memory; `path` names it in diagnostics.
+    public func load(bytes: [UInt8], path: String) throws(LoadError) -> Rubric {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw LoadError([Diagnostic(.tooLarge, file: path, "more than the limit of \(limits.maxFileBytes) bytes")])
+        }
+        return try load(document: XMLDocument.parse(SourceText(path: path, bytes: bytes)))
+    }
+
     func load(document: XMLDocument) throws(LoadError) -> Rubric {
         let root = try document.validatedRoot(.rubric, schema: schema)
         var builder = RubricBuilder()

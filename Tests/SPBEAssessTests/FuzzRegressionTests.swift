@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import SPBEAssess
+
+/// Replays every saved fuzzer input (fuzz/regressions/) through the loaders and the scorer: each
+/// must end in a value or a LoadError, never a crash.
+@Suite("Fuzzer regressions")
+struct FuzzRegressionTests {
+    static let inputs: [String] = {
+        let directory = Repo.path("fuzz/regressions")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0 != "README.md" }.sorted()
+    }()
+
+    @Test("each saved input loads or is refused cleanly", arguments: inputs)
+    func replay(name: String) throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Repo.path("fuzz/regressions/\(name)"))))
+        _ = try? RubricLoader(schema: Repo.rubricSchema).load(bytes: bytes, path: name)
+        if let file = try? EvidenceLoader(schema: Repo.evidenceSchema).open(bytes: bytes, path: name),
+           let assessment = try? file.assessment(against: Repo.spbe2020) {
+            let card = Scorer(rubric: Repo.spbe2020).score(assessment)
+            #expect(card.index.hundredths <= 500)
+            _ = GapPlanner().plan(card, target: .index(hundredths: 350))
+        }
+    }
+
+    @Test("the in-memory loaders agree with the file loaders on every fixture")
+    func bytesAndFilesAgree() throws {
+        for name in ["bappeda", "kab-ketapang"] {
+            let path = Repo.path("fixtures/kab-ketapang-2024/\(name).xml")
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            let fromBytes = try EvidenceLoader(schema: Repo.evidenceSchema).open(bytes: bytes, path: path).assessment(against: Repo.spbe2020)
+            let fromFile = try EvidenceLoader(schema: Repo.evidenceSchema).open(path: path).assessment(against: Repo.spbe2020)
+            #expect(fromBytes.answers == fromFile.answers)
+            #expect(fromBytes.documents == fromFile.documents)
+        }
+    }
+}
