@@ -20,10 +20,16 @@ let package = Package(
             name: "SPBEAssess",
             dependencies: ["CLibXML"]
         ),
+        // Reports for people: HTML with SVG charts, Markdown, CSV. Presentation only.
+        .target(
+            name: "SPBEReport",
+            dependencies: ["SPBEAssess"]
+        ),
         .executableTarget(
             name: "assess",
             dependencies: [
                 "SPBEAssess",
+                "SPBEReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "SPBEAssessTests",
             // The CLI is a dependency so that its binary is built for the command-line tests.
-            dependencies: ["SPBEAssess", "assess"]
+            dependencies: ["SPBEAssess", "SPBEReport", "assess"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -6,13 +6,3 @@ extension Language {
         self == .en ? english : indonesian
     }
 }
-
-extension Role {
-    func name(in language: Language) -> String {
-        switch self {
-        case .self: language.pick("penilaian mandiri", "self-assessment")
-        case .inspectorate: language.pick("reviu inspektorat", "inspectorate review")
-        case .assessor: language.pick("penilaian asesor eksternal", "external assessment")
-        }
-    }
-}

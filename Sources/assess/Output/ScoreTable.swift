@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEReport
 
 /// `assess score` as an inspector reads it at a terminal: the unit, its index and predicate,
 /// domain and aspect indices, pillars, then what needs attention (overclaims, criteria met

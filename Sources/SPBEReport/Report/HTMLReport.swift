@@ -1,0 +1,196 @@
+import Foundation
+import SPBEAssess
+
+/// One self-contained HTML page: inline CSS and SVG, no scripts, no fonts or images from
+/// anywhere; readable on a laptop, printable on A4. Built as a ``Markup`` tree, so every text
+/// from an evidence file is escaped.
+public enum HTMLReport {
+    public static func render(_ input: ReportInput) -> String {
+        let lang = input.language
+        var body: [Markup] = [.el("h1", children: [.text(Phrase.reportTitle.text(lang))])]
+        if input.cards.count > 1 {
+            body.append(heatmap(input.cards, lang))
+        }
+        for card in input.cards {
+            body.append(unitSection(card, plan: input.plans[card.assessment.path], target: input.targetIndex, lang))
+        }
+        body.append(.el("footer", children: [.text(Phrase.generatedBy.text(lang))]))
+        let document = Markup.el("html", ["lang": lang.rawValue],
+            .el("head",
+                .el("meta", ["charset": "utf-8"]),
+                .el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                .el("title", children: [.text(title(input))]),
+                .el("style", children: [.text(ReportStyle.css)])),
+            .el("body", children: body))
+        return "<!DOCTYPE html>\n" + document.render() + "\n"
+    }
+
+    private static func title(_ input: ReportInput) -> String {
+        let names = input.cards.map(\.assessment.unit.name)
+        return Phrase.reportTitle.text(input.language) + (names.count == 1 ? " — \(names[0])" : "")
+    }
+
+    static func unitSection(_ card: Scorecard, plan: GapPlan?, target: Double?, _ lang: Language) -> Markup {
+        let a = card.assessment
+        let rubric = card.rubric
+        var parts: [Markup] = []
+        parts.append(.el("header", ["class": "unit"],
+            .el("div", ["class": "who"],
+                .el("h2", children: [.text(a.unit.name)]),
+                .el("p", children: [.text("\(a.unit.id) · \(a.unit.kind.rawValue)" + (a.unit.instansi.map { " · \(Phrase.instansi.text(lang)) \($0)" } ?? ""))]),
+                .el("p", children: [.text("\(rubric.title.text(in: lang)) · \(Phrase.period.text(lang)) \(a.period) · \(a.role.name(in: lang))")])),
+            .el("div", ["class": "score p\(card.predicateRank)"],
+                .el("div", ["class": "index"], .text(card.index.description)),
+                .el("div", ["class": "predicate"], .text(card.predicate.label.text(in: lang))))))
+
+        let aspects = zip(card.aspects, rubric.aspects).map {
+            RadarChart.Axis(label: $1.id, value: $0.index.value)
+        }
+        var charts: [Markup] = []
+        if aspects.count >= 3 {
+            charts.append(figure(RadarChart(axes: aspects, target: target).svg(title: Phrase.radarTitle.text(lang)), Phrase.radarTitle.text(lang)))
+        }
+        if !card.domains.isEmpty {
+            let bars = zip(card.domains, rubric.domains).map { BarChart.Bar(label: "\($1.id) \($1.title.text(in: lang))", value: $0.index.value) }
+            charts.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.domainBarsTitle.text(lang)), Phrase.domainBarsTitle.text(lang)))
+        } else {
+            let bars = zip(card.aspects, rubric.aspects).map { BarChart.Bar(label: "\($1.id) \($1.title.text(in: lang))", value: $0.index.value) }
+            charts.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.radarTitle.text(lang)), Phrase.radarTitle.text(lang)))
+        }
+        if !card.pillars.isEmpty {
+            let bars = zip(card.pillars, rubric.pillars).map { BarChart.Bar(label: $1.title.text(in: lang), value: $0.index.value) }
+            charts.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.pillarBarsTitle.text(lang)), Phrase.pillarBarsTitle.text(lang)))
+        }
+        parts.append(.el("div", ["class": "charts"], children: charts))
+        parts.append(groupTable(card, lang))
+        if let plan { parts.append(roadmap(plan, lang)) }
+        parts.append(problems(card, lang))
+        parts.append(indicatorTable(card, lang))
+        return .el("section", ["class": "unit-report"], children: parts)
+    }
+
+    private static func figure(_ svg: Markup, _ caption: String) -> Markup {
+        .el("figure", svg, .el("figcaption", children: [.text(caption)]))
+    }
+
+    private static func table(_ headers: [String], _ rows: [[Markup]], class name: String = "") -> Markup {
+        .el("table", ["class": name],
+            .el("thead", .el("tr", children: headers.map { .el("th", children: [.text($0)]) })),
+            .el("tbody", children: rows.map { .el("tr", children: $0.map { .el("td", children: [$0]) }) }))
+    }
+
+    private static func groupTable(_ card: Scorecard, _ lang: Language) -> Markup {
+        let rubric = card.rubric
+        var rows: [[Markup]] = []
+        func row(_ score: GroupScore, _ title: LocalizedText, _ kind: String) {
+            rows.append([.text(score.id), .text(title.text(in: lang)), .text(kind), .text(score.index.description),
+                         .text(score.weight.description), .text(score.predicate.label.text(in: lang))])
+        }
+        for (score, domain) in zip(card.domains, rubric.domains) { row(score, domain.title, Phrase.domains.text(lang)) }
+        for (score, aspect) in zip(card.aspects, rubric.aspects) { row(score, aspect.title, Phrase.aspects.text(lang)) }
+        for (score, pillar) in zip(card.pillars, rubric.pillars) { row(score, pillar.title, Phrase.pillars.text(lang)) }
+        return .el("div", ["class": "block"],
+            table(["", Phrase.title.text(lang), "", Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)], rows, class: "groups"))
+    }
+
+    private static func roadmap(_ plan: GapPlan, _ lang: Language) -> Markup {
+        let rubric = plan.scorecard.rubric
+        var parts: [Markup] = [.el("h3", children: [.text(Phrase.roadmap.text(lang))])]
+        let summary: String
+        if plan.alreadyMet {
+            summary = Phrase.alreadyMet.text(lang)
+        } else if plan.reachable {
+            summary = "\(Phrase.reachable.text(lang)): \(plan.current) → \(plan.projected) \(plan.projectedPredicate.label.text(in: lang)) · \(Phrase.totalEffort.text(lang)) \(plan.totalEffort)"
+        } else {
+            summary = "\(Phrase.unreachable.text(lang)) \(plan.projected) \(plan.projectedPredicate.label.text(in: lang)) · \(Phrase.totalEffort.text(lang)) \(plan.totalEffort)"
+        }
+        parts.append(.el("p", children: [.text(summary)]))
+        if !plan.steps.isEmpty {
+            let rows: [[Markup]] = plan.steps.enumerated().map { number, step in
+                [.text("\(number + 1)"),
+                 .fragment([.el("strong", children: [.text(step.indicatorID)]), .text(" " + (rubric.indicator(step.indicatorID)?.title.text(in: lang) ?? ""))]),
+                 .text("\(step.from)→\(step.to)"), .text(String(format: "+%.4f", step.gain.value)), .text(step.effort.description),
+                 .text("\(step.projected) \(step.predicate.label.text(in: lang))"), .text(step.owners.joined(separator: ", ")),
+                 .el("ul", children: step.missing.map { .el("li", children: [.text("\($0.id): \($0.text.text(in: lang))")]) })]
+            }
+            parts.append(table([Phrase.step.text(lang), Phrase.indicator.text(lang), Phrase.level.text(lang), Phrase.gain.text(lang),
+                                Phrase.effort.text(lang), Phrase.projected.text(lang), Phrase.owner.text(lang), Phrase.missingForNext.text(lang)],
+                               rows, class: "roadmap"))
+        }
+        return .el("div", ["class": "block"], children: parts)
+    }
+
+    private static func problems(_ card: Scorecard, _ lang: Language) -> Markup {
+        let rubric = card.rubric
+        var parts: [Markup] = [.el("h3", children: [.text(Phrase.overclaims.text(lang))])]
+        let overclaims = card.overclaims
+        if overclaims.isEmpty {
+            parts.append(.el("p", children: [.text(Phrase.noOverclaims.text(lang))]))
+        } else {
+            parts.append(table([Phrase.indicator.text(lang), Phrase.claimed.text(lang), Phrase.supported.text(lang), Phrase.missingForNext.text(lang)],
+                overclaims.map { score in
+                    [.fragment([.el("strong", children: [.text(score.id)]), .text(" " + (rubric.indicator(score.id)?.title.text(in: lang) ?? ""))]),
+                     .text("\(score.claimed ?? 0)"), .text("\(score.supported)"), .text(score.missingForNext.joined(separator: ", "))]
+                }, class: "overclaims"))
+        }
+        parts.append(.el("h3", children: [.text(Phrase.evidenceProblems.text(lang))]))
+        let undocumented = card.indicators.filter { !$0.metWithoutDocument.isEmpty }
+        if undocumented.isEmpty {
+            parts.append(.el("p", children: [.text(Phrase.noEvidenceProblems.text(lang))]))
+        } else {
+            parts.append(.el("ul", children: undocumented.map {
+                .el("li", children: [.text("\($0.id): \($0.metWithoutDocument.joined(separator: ", ")) — \(Phrase.metWithoutDocument.text(lang))")])
+            }))
+        }
+        return .el("div", ["class": "block"], children: parts)
+    }
+
+    private static func indicatorTable(_ card: Scorecard, _ lang: Language) -> Markup {
+        let rubric = card.rubric
+        let documents = Dictionary(card.assessment.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows: [[Markup]] = zip(rubric.indicators, card.indicators).map { indicator, score in
+            let answer = card.assessment.answer(for: indicator.id)
+            let met = answer?.met.map(\.criterionID) ?? []
+            let cited = Array(Set(answer?.met.flatMap(\.documentIDs) ?? [])).sorted()
+            var notes: [Markup] = []
+            if let note = answer?.note, !note.isEmpty { notes.append(.el("p", ["class": "note"], .text(note.text(in: lang)))) }
+            return [
+                .text(indicator.id),
+                .fragment([.text(indicator.title.text(in: lang))] + notes),
+                .text(score.claimed.map(String.init) ?? Phrase.none.text(lang)),
+                .text(score.assessed ? "\(score.supported)" : Phrase.notAssessed.text(lang)),
+                .el("span", ["class": "level l\(score.level)"], .text("\(score.level)")),
+                .text(met.joined(separator: ", ")),
+                .text(score.missingForNext.joined(separator: ", ")),
+                .el("ul", children: cited.map { id in
+                    .el("li", children: [.text(documents[id].map { "\($0.title)" + ($0.date.map { " (\($0))" } ?? "") } ?? id)])
+                }),
+            ]
+        }
+        return .el("div", ["class": "block"],
+            .el("h3", children: [.text(Phrase.indicators.text(lang))]),
+            table([Phrase.indicator.text(lang), Phrase.title.text(lang), Phrase.claimed.text(lang), Phrase.supported.text(lang),
+                   Phrase.scored.text(lang), Phrase.criteriaMet.text(lang), Phrase.missingForNext.text(lang), Phrase.documents.text(lang)],
+                  rows, class: "indicators"))
+    }
+
+    /// Units × indicators, each cell coloured by the supported level; blank where a unit gave no
+    /// answer. Shown when the report covers several units (a regency's OPDs).
+    static func heatmap(_ cards: [Scorecard], _ lang: Language) -> Markup {
+        let indicators = cards[0].rubric.indicators.map(\.id)
+        let header: Markup = .el("tr", children: [.el("th", children: [.text(Phrase.units.text(lang))])]
+            + indicators.map { .el("th", ["class": "vertical"], .text($0)) })
+        let rows: [Markup] = cards.map { card in
+            let byID = Dictionary(uniqueKeysWithValues: card.indicators.map { ($0.id, $0) })
+            return .el("tr", children: [.el("th", children: [.text(card.assessment.unit.name)])] + indicators.map { id in
+                guard let score = byID[id], score.assessed else { return .el("td", ["class": "cell empty"], .text("")) }
+                return .el("td", ["class": "cell l\(score.supported)", "title": "\(card.assessment.unit.id) \(id): \(score.supported)"],
+                           .text("\(score.supported)"))
+            })
+        }
+        return .el("section", ["class": "block heatmap"],
+            .el("h2", children: [.text(Phrase.heatmap.text(lang))]),
+            .el("p", children: [.text(Phrase.heatmapTitle.text(lang))]),
+            .el("div", ["class": "scroll"], .el("table", ["class": "heat"], .el("thead", header), .el("tbody", children: rows))))
+    }
+}

@@ -1,0 +1,29 @@
+import SPBEAssess
+
+/// What a report shows: the scored units, and for each the gap plan when a target was given.
+public struct ReportInput: Sendable {
+    public var cards: [Scorecard]
+    /// Gap plans by evidence path.
+    public var plans: [String: GapPlan]
+    public var language: Language
+
+    public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id) {
+        self.cards = cards
+        self.plans = plans
+        self.language = language
+    }
+
+    /// The target index of the plans, when one was given as an index.
+    var targetIndex: Double? {
+        for plan in plans.values {
+            if case .index(let hundredths) = plan.target { return Double(hundredths) / 100 }
+        }
+        return nil
+    }
+}
+
+extension Scorecard {
+    /// The rubric's predicates in order; the position of this card's predicate among them, for
+    /// colouring (0 = lowest).
+    var predicateRank: Int { rubric.predicates.firstIndex(of: predicate) ?? 0 }
+}
