@@ -158,8 +158,8 @@ struct AggregationTests {
         let text = problems.map(\.description)
         #expect(text.contains("kab.xml: error: this is an instansi file (unit kab-x, kind=\"instansi\"); aggregate combines OPD files only — leave it out of the inputs"))
         #expect(text.contains("a-lagi.xml: error: OPD 'a' is also in a.xml; give each OPD one file"))
-        #expect(text.contains("d.xml: error: period is '2025', but a.xml has '2024'; aggregate files of one instansi, rubric, period and role at a time"))
-        #expect(text.contains("e.xml: error: instansi is 'kab-y', but a.xml has 'kab-x'; aggregate files of one instansi, rubric, period and role at a time"))
+        #expect(text.contains("d.xml: error: period is '2025', but 6 files (e.g. a.xml) have '2024'; aggregate files of one instansi, rubric, period and role at a time"))
+        #expect(text.contains("e.xml: error: instansi is 'kab-y', but 5 files (e.g. a.xml) have 'kab-x'; aggregate files of one instansi, rubric, period and role at a time"))
         #expect(problems.count == 4)
         #expect(Inline.problems { _ = try aggregator.aggregate([]) }.map(\.code) == [.emptyDirectory])
     }

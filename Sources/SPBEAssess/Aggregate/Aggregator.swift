@@ -164,17 +164,24 @@ public struct Aggregator: Sendable {
                 seen[opd.unit.id] = opd.path
             }
         }
-        let reference = opds.first { $0.unit.kind == .opd && $0.unit.instansi != nil } ?? first
+        // Each property's expected value is the one most files share (the earliest on a tie), so
+        // one stray file is named rather than all the others.
         let properties: [(String, (Assessment) -> String?)] = [
             ("instansi", { $0.unit.kind == .instansi ? nil : $0.unit.instansi }),
             ("rubric", { $0.rubricID }), ("period", { $0.period }), ("role", { $0.role.rawValue }),
         ]
         for (name, value) in properties {
-            guard let expected = value(reference) else { continue }
+            let values = opds.compactMap(value)
+            let counts = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
+            guard counts.count > 1,
+                  let expected = values.first(where: { counts[$0] == counts.values.max() }),
+                  let example = opds.first(where: { value($0) == expected })
+            else { continue }
             for opd in opds {
                 guard let found = value(opd), found != expected else { continue }
+                let others = counts[expected] ?? 0
                 problems.append(Diagnostic(.mixedInputs, file: opd.path,
-                    "\(name) is '\(found)', but \(reference.path) has '\(expected)'; aggregate files of one instansi, rubric, period and role at a time"))
+                    "\(name) is '\(found)', but \(others == 1 ? "\(example.path) has" : "\(others) files (e.g. \(example.path)) have") '\(expected)'; aggregate files of one instansi, rubric, period and role at a time"))
             }
         }
         if rubric.id != first.rubricID && problems.isEmpty {
