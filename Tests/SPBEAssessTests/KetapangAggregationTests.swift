@@ -106,4 +106,20 @@ struct KetapangAggregationTests {
         #expect(report.entries[1].owned == ["I47"])
         #expect(report.entries[1].submitted)
     }
+
+    @Test("equal indices over different weights tie, and ties go by id; the OPD list names missing OPDs")
+    func tiesAndOPDList() throws {
+        let three = try ["bappeda", "bpkad", "setda"].map(Self.load)
+        let report = Readiness(rubric: Repo.spbe2020).assess(three)
+        // Every missing role scores 0 (0/28.4 for diskominfo, 0/8.55 for inspektorat, …): equal, so by id.
+        #expect(report.missing.map(\.unitID) == ["bkpsdm", "diskominfo", "dpmptsp", "dukcapil", "inspektorat", "layanan-publik"])
+        let listed = Readiness(rubric: Repo.spbe2020).assess(three, expected: [
+            OPDEntry(id: "disdukcapil", name: "Dinas Kependudukan dan Pencatatan Sipil", roles: ["dukcapil"]),
+            OPDEntry(id: "bappeda", name: "Bappeda", roles: ["bappeda"]),
+        ])
+        #expect(listed.missing.map(\.unitID) == ["bkpsdm", "disdukcapil", "diskominfo", "dpmptsp", "inspektorat", "layanan-publik"])
+        #expect(listed.missing[1].name == "Dinas Kependudukan dan Pencatatan Sipil")
+        #expect(listed.missing[1].owned == ["I46"])
+        #expect(listed.entries.filter(\.submitted).map(\.unitID) == ["setda", "bappeda", "bpkad"])
+    }
 }

@@ -21,7 +21,9 @@ public struct Readiness: Sendable {
         self.options = options
     }
 
-    public func assess(_ opds: [Assessment]) -> ReadinessReport {
+    /// `expected` is the instansi's OPD list, when known (`assess template`'s CSV): an OPD on it
+    /// without a file is listed as not submitted under its own id and name, standing for its roles.
+    public func assess(_ opds: [Assessment], expected: [OPDEntry] = []) -> ReadinessReport {
         let scorer = Scorer(rubric: rubric, options: options)
         var entries: [OPDReadiness] = []
         for opd in opds {
@@ -32,7 +34,14 @@ public struct Readiness: Sendable {
             entries.append(entry(unitID: opd.unit.id, name: opd.unit.name, roles: opd.unit.roles, file: opd.path,
                                  scope: scope, scores: scores, scorer: scorer))
         }
-        let played = Set(opds.flatMap(\.unit.roles))
+        var played = Set(opds.flatMap(\.unit.roles))
+        let submittedIDs = Set(opds.map(\.unit.id))
+        for opd in expected where !submittedIDs.contains(opd.id) {
+            let scope = rubric.indicators.filter { owns(opd.roles, $0) }
+            entries.append(entry(unitID: opd.id, name: opd.name, roles: opd.roles, file: nil, scope: scope,
+                                 scores: scope.map { scorer.score($0, nil) }, scorer: scorer))
+            played.formUnion(opd.roles)
+        }
         var ownerRoles: [String] = []
         for indicator in rubric.indicators {
             for role in indicator.owners where !ownerRoles.contains(role) { ownerRoles.append(role) }
@@ -43,7 +52,9 @@ public struct Readiness: Sendable {
             entries.append(entry(unitID: role, name: nil, roles: [role], file: nil, scope: scope, scores: scores, scorer: scorer))
         }
         entries.sort { a, b in
-            if a.index != b.index { return a.index < b.index }
+            // By value: 0/8.55 and 0/28.4 are equal indices, though not equal fractions.
+            if a.index < b.index { return true }
+            if b.index < a.index { return false }
             if a.submitted != b.submitted { return !a.submitted }
             return a.unitID < b.unitID
         }
@@ -79,7 +90,7 @@ public struct ReadinessReport: Sendable {
 public struct OPDReadiness: Sendable, Hashable {
     /// The unit id, or for an OPD that has not submitted, the owner role.
     public let unitID: String
-    /// Nil for an OPD that has not submitted.
+    /// Nil for an owner role with no file and no entry in the OPD list.
     public let name: String?
     public let roles: [String]
     /// The evidence file; nil when the OPD has not submitted.

@@ -24,12 +24,19 @@ struct ReadinessCommand: ParsableCommand {
     @Option(name: .long, help: "The instansi's name (default: the instansi id).")
     var name: String?
 
+    @Option(name: .long, help: ArgumentHelp("The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names, and OPDs without a file.", valueName: "FILE.csv"))
+    var opds: String?
+
     @Argument(help: ArgumentHelp("OPD evidence files or directories.", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {
         let evidence = try OPDEvidence(arguments: inputs, options: rubricOptions, name: name, rule: nil, outputPath: nil)
-        let report = Readiness(rubric: evidence.rubric).assess(evidence.opds)
+        var expected: [OPDEntry] = []
+        if let opds {
+            do { expected = try OPDList.load(path: opds) } catch { throw Console.fail(error) }
+        }
+        let report = Readiness(rubric: evidence.rubric).assess(evidence.opds, expected: expected)
         let instansi = Scorer(rubric: evidence.rubric).score(evidence.result.assessment)
         let text = switch format {
         case .table: ReadinessTable.render(report, instansi: instansi, language: outputOptions.lang, markdown: false)
