@@ -12,8 +12,9 @@ public enum EvidenceWriter {
         XMLNode.document(root: root(assessment, answers: assessment.answers.map(answer)), leadingComments: comments)
     }
 
-    /// The `<assessment>` element with the given answer elements (templates pass their own).
-    static func root(_ assessment: Assessment, answers: [XMLNode]) -> XMLNode {
+    /// The `<assessment>` element with the given answer elements (templates pass their own) and
+    /// anything to put after the documents.
+    static func root(_ assessment: Assessment, answers: [XMLNode], trailing: [XMLNode] = []) -> XMLNode {
         let unit = assessment.unit
         var unitAttributes = [("id", unit.id), ("kind", unit.kind.rawValue)]
         if let instansi = unit.instansi { unitAttributes.append(("instansi", instansi)) }
@@ -21,6 +22,7 @@ public enum EvidenceWriter {
         var children: [XMLNode] = [.element("unit", unitAttributes, text: unit.name)]
         children += answers
         children += assessment.documents.map(document)
+        children += trailing
         return .element("assessment", [("xmlns", namespace), ("rubric", assessment.rubricID),
                                        ("period", assessment.period), ("role", assessment.role.rawValue)], children)
     }

@@ -35,14 +35,10 @@ public struct TemplateBuilder: Sendable {
                                     answers: [], documents: [], warnings: [])
         let indicators = owned(by: opd)
         let answers = indicators.map(answer)
-        var root = EvidenceWriter.root(assessment, answers: answers)
-        // An example document, commented out, after the answers.
-        if case .element(let name, let attributes, var children) = root {
-            children.append(.comment(pick(
-                "Nyatakan setiap bukti dukung sekali, lalu sebut id-nya di documents=\"…\" pada <met>: <document id=\"perbup-contoh\" date=\"2024-01-31\" href=\"bukti/perbup-contoh.pdf\">Judul dokumen</document>",
-                "Declare each supporting document once, then cite its id in documents=\"…\" on <met>: <document id=\"perbup-example\" date=\"2024-01-31\" href=\"bukti/perbup-example.pdf\">Document title</document>")))
-            root = .element(name, attributes, children)
-        }
+        let example = XMLNode.comment(pick(
+            "Nyatakan setiap bukti dukung sekali, lalu sebut id-nya di documents=\"…\" pada <met>: <document id=\"perbup-contoh\" date=\"2024-01-31\" href=\"bukti/perbup-contoh.pdf\">Judul dokumen</document>",
+            "Declare each supporting document once, then cite its id in documents=\"…\" on <met>: <document id=\"perbup-example\" date=\"2024-01-31\" href=\"bukti/perbup-example.pdf\">Document title</document>"))
+        let root = EvidenceWriter.root(assessment, answers: answers, trailing: [example])
         let header = pick(
             "Templat bukti \(rubric.id) untuk \(opd.name) (\(opd.id)), periode \(period): \(indicators.count) indikator milik peran \(opd.roles.joined(separator: " ")). Isi claimed=\"…\" bila mengklaim level, hapus tanda komentar pada <met> setiap kriteria yang terpenuhi dan sebut dokumennya.",
             "\(rubric.id) evidence template for \(opd.name) (\(opd.id)), period \(period): \(indicators.count) indicators owned by roles \(opd.roles.joined(separator: " ")). Add claimed=\"…\" to claim a level, uncomment the <met> of each criterion that holds and cite its documents.")
