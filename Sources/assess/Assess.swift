@@ -15,7 +15,10 @@ struct Assess: ParsableCommand {
             folder beside the installed tool.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ScoreCommand.self, GapCommand.self, RubricCommand.self]
+        subcommands: [
+            ValidateCommand.self, ScoreCommand.self, GapCommand.self, AggregateCommand.self,
+            ReadinessCommand.self, TemplateCommand.self, RubricCommand.self,
+        ]
     )
 
     /// Parses, runs, and maps every failure to the documented exit codes; ArgumentParser's own

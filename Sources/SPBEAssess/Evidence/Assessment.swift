@@ -48,6 +48,10 @@ public struct Answer: Sendable, Hashable {
     public let claimed: Int?
     public let met: [MetCriterion]
     public let note: LocalizedText
+    /// Where the answer's `indicator` attribute is in its file (1-based), for warnings about the
+    /// answer; nil for answers built in memory.
+    public var line: Int? = nil
+    public var column: Int? = nil
 }
 
 /// A criterion the unit marks as met, with the documents that support it.

@@ -128,8 +128,10 @@ public struct EvidenceFile {
                 }
                 met.append(MetCriterion(criterionID: criterionID, documentIDs: cited))
             }
+            let position = element.diagnostic(.unknownReference, "", attribute: "indicator")
             answers.append(Answer(indicatorID: indicatorID, claimed: claimed, met: met,
-                                  note: element.localizedText("note", required: false, into: &problems)))
+                                  note: element.localizedText("note", required: false, into: &problems),
+                                  line: position.line, column: position.column))
         }
 
         guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }

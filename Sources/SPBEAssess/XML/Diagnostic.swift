@@ -16,6 +16,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case predicatesNotAscending, weightsDoNotSum, invalidDecimal
         case undeclaredDocument, rubricMismatch, unknownRubric
         case metWithoutDocument, emptyDirectory
+        // Aggregation and templates.
+        case mixedInputs, duplicateUnit, notAnOPD, answerNotOwned, invalidRow, outputExists
     }
 
     public var severity: Severity

@@ -16,6 +16,13 @@ enum OutputFile {
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
             throw ValidationError("--output \(path) is one of the inputs; refusing to overwrite an input file")
         }
+        try writeAtomically(text, to: path)
+    }
+
+    /// Temporary file beside `path`, then rename; on failure the temporary file is removed, the
+    /// problem printed, and exit code 1 thrown.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {

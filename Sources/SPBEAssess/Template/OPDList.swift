@@ -1,0 +1,155 @@
+/// The OPDs of an instansi, read from a CSV file with the header `id,name,roles`:
+///
+/// ```
+/// id,name,roles
+/// diskominfo,Dinas Komunikasi dan Informatika,diskominfo
+/// rsud,"RSUD dr. Agoesdjam, Ketapang",layanan-publik
+/// ```
+///
+/// Fields may be quoted (`""` is a quote inside quotes), so names can hold commas. `roles` is
+/// space-separated and may be empty (the OPD then plays the role named by its id). Every bad row
+/// is reported as `file:line: error: …` (the line where the row starts), all at once.
+public struct OPDEntry: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    public let roles: [String]
+}
+
+public enum OPDList {
+    /// Reads and parses the CSV file at `path` (a bounded, regular, UTF-8 file).
+    public static func load(path: String, limits: InputLimits = .default) throws(LoadError) -> [OPDEntry] {
+        let source = try InputFile.load(path, limits: limits)
+        guard let text = String(validating: source.bytes, as: UTF8.self) else {
+            throw LoadError([Diagnostic(.unreadable, file: path, "the OPD list is not UTF-8 text")])
+        }
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(LoadError) -> [OPDEntry] {
+        var problems: [Diagnostic] = []
+        let records = Self.records(text, path: path, problems: &problems)
+        guard let header = records.first else {
+            throw LoadError([Diagnostic(.invalidRow, file: path, "the OPD list is empty; expected the header id,name,roles and one row per OPD")])
+        }
+        if header.fields.map({ $0.trimmed.lowercased() }) != ["id", "name", "roles"] {
+            problems.append(Diagnostic(.invalidRow, file: path, line: header.line,
+                "the header is '\(header.fields.joined(separator: ","))'; expected id,name,roles"))
+        }
+        var entries: [OPDEntry] = []
+        var seen: [String: Int] = [:]
+        for record in records.dropFirst() {
+            if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+            func bad(_ message: String) { problems.append(Diagnostic(.invalidRow, file: path, line: record.line, message)) }
+            guard record.fields.count == 3 else {
+                bad("this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected 3 (id,name,roles) — quote a name that contains a comma")
+                continue
+            }
+            let id = record.fields[0].trimmed
+            let name = record.fields[1].trimmed
+            let roles = record.fields[2].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            var valid = true
+            if !isIdentifier(id) {
+                bad("OPD id '\(id)' is not an identifier (1–64 letters, digits, '.', '_', '-', starting with a letter or digit)")
+                valid = false
+            }
+            if name.isEmpty {
+                bad("OPD '\(id)' has no name")
+                valid = false
+            }
+            for role in roles where !isIdentifier(role) {
+                bad("role '\(role)' is not an identifier (1–64 letters, digits, '.', '_', '-')")
+                valid = false
+            }
+            if let earlier = seen[id] {
+                bad("OPD '\(id)' is listed twice (first on line \(earlier))")
+                valid = false
+            }
+            if valid {
+                seen[id] = record.line
+                entries.append(OPDEntry(id: id, name: name, roles: roles.isEmpty ? [id] : roles))
+            }
+        }
+        if problems.isEmpty && entries.isEmpty {
+            problems.append(Diagnostic(.invalidRow, file: path, "the OPD list has a header but no OPDs"))
+        }
+        guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
+        return entries
+    }
+
+    /// The same rule as the schemas' Identifier type.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64 else { return false }
+        func plain(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+        return plain(first) && text.unicodeScalars.allSatisfy { plain($0) || $0 == "." || $0 == "_" || $0 == "-" }
+    }
+
+    struct Record {
+        let line: Int
+        var fields: [String]
+    }
+
+    /// RFC 4180 records with the line each starts on; CRLF or LF line ends; a UTF-8 BOM is skipped.
+    static func records(_ text: String, path: String, problems: inout [Diagnostic]) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var line = 1
+        var start = 1
+        var quoted = false
+        var quoteOpenedAt = 0
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var i = 0
+        func endRecord() {
+            fields.append(field)
+            records.append(Record(line: start, fields: fields))
+            fields = []
+            field = ""
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" && field.trimmed.isEmpty {
+                quoted = true
+                quoteOpenedAt = line
+                field = ""
+            } else if c == "," {
+                fields.append(field)
+                field = ""
+            } else if c == "\n" || c == "\r" {
+                if c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+                endRecord()
+                line += 1
+                start = line
+            } else {
+                field.unicodeScalars.append(c)
+            }
+            i += 1
+        }
+        if quoted {
+            problems.append(Diagnostic(.invalidRow, file: path, line: quoteOpenedAt, "a quoted field is never closed"))
+        }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        return records
+    }
+}
+
+private extension String {
+    var trimmed: String {
+        var text = Substring(self)
+        while let c = text.first, c == " " || c == "\t" { text.removeFirst() }
+        while let c = text.last, c == " " || c == "\t" { text.removeLast() }
+        return String(text)
+    }
+}
