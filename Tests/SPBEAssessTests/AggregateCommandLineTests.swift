@@ -118,8 +118,8 @@ struct AggregateCommandLineTests {
         let out = scratch.path("templat")
         let first = try CLI.run("template", "--rubric", "spbe-2020", "--opds", csv, "--out", out, "--period", "2025", "--instansi", "kab-ketapang")
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("\(out)/diskominfo.xml: 22 indikator"))
-        #expect(first.stdout.contains("\(out)/bappeda.xml: 3 indikator"))
+        #expect(first.stdout.contains("\(out)/diskominfo.xml: 26 indikator"))
+        #expect(first.stdout.contains("\(out)/bappeda.xml: 4 indikator"))  // I12 (with diskominfo), I13, I14, I32
         #expect(try CLI.run("validate", out).status == 0)
 
         let marker = "<!-- diubah -->\n"

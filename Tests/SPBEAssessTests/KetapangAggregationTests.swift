@@ -71,7 +71,8 @@ struct KetapangAggregationTests {
     ///          = 46.25 / 19.05 = 2.4278 → 2.43
     ///   bappeda: 3·2.5 + 2·2.5 + 3·2.75 = 20.75 / 7.75 = 2.6774 → 2.68
     ///   dpmptsp: 3.00; bpkad: (4 + 4 + 2)·2.75 / 8.25 = 3.33
-    ///   dukcapil (I46) and layanan-publik (I47) have no file: 0, listed first.
+    ///   dukcapil (I46) and layanan-publik (I45–I47, shared) have no file: 0, listed first.
+    ///   Co-owned indicators someone else answered (I12 for bappeda, I42/I44 for setda) do not count.
     @Test("readiness ranks OPDs lowest first and lists owners without a file")
     func readiness() throws {
         let report = Readiness(rubric: Repo.spbe2020).assess(try Self.opds())
@@ -79,7 +80,7 @@ struct KetapangAggregationTests {
                                                  "setda", "bappeda", "dpmptsp", "bpkad"])
         #expect(report.entries.map(\.index.description) == ["0.00", "0.00", "1.17", "2.13", "2.39", "2.43", "2.68", "3.00", "3.33"])
         #expect(report.missing.map(\.unitID) == ["dukcapil", "layanan-publik"])
-        #expect(report.missing.map(\.owned) == [["I46"], ["I47"]])
+        #expect(report.missing.map(\.owned) == [["I46"], ["I45", "I46", "I47"]])
         let inspektorat = report.entries[2]
         #expect(inspektorat.index == IndexValue(weightedLevels: 10_000_000, totalWeight: 8_550_000))
         #expect(inspektorat.unanswered == ["I09"])
@@ -101,9 +102,10 @@ struct KetapangAggregationTests {
             """, rubric: rubric, name: "rsud.xml")
         let report = Readiness(rubric: rubric).assess(try Self.opds() + [rsud])
         #expect(report.missing.map(\.unitID) == ["dukcapil"])
-        // rsud owns I47, unanswered: index 0, submitted, so after dukcapil (not submitted) at 0.
+        // rsud (layanan-publik) owns I45–I47; I45 is dpmptsp's answer, so its scope is I46 and I47,
+        // both unanswered: index 0, submitted, so after dukcapil (not submitted) at 0.
         #expect(report.entries.prefix(2).map(\.unitID) == ["dukcapil", "rsud"])
-        #expect(report.entries[1].owned == ["I47"])
+        #expect(report.entries[1].owned == ["I46", "I47"])
         #expect(report.entries[1].submitted)
     }
 
@@ -120,6 +122,10 @@ struct KetapangAggregationTests {
         #expect(listed.missing.map(\.unitID) == ["bkpsdm", "disdukcapil", "diskominfo", "dpmptsp", "inspektorat", "layanan-publik"])
         #expect(listed.missing[1].name == "Dinas Kependudukan dan Pencatatan Sipil")
         #expect(listed.missing[1].owned == ["I46"])
-        #expect(listed.entries.filter(\.submitted).map(\.unitID) == ["setda", "bappeda", "bpkad"])
+        // Among these three nobody answers I12 (bappeda co-owns it) or I44 (setda co-owns it), so
+        // they count 0: bappeda 20.75 / (7.75 + 2.5) = 2.02, setda 46.25 / (19.05 + 3) = 2.10,
+        // bpkad (co-owner of I24 with diskominfo) 27.5 / (8.25 + 1.5) = 2.82.
+        #expect(listed.entries.filter(\.submitted).map(\.index.description) == ["2.02", "2.10", "2.82"])
+        #expect(listed.entries.filter(\.submitted).map(\.unitID) == ["bappeda", "setda", "bpkad"])
     }
 }

@@ -48,9 +48,11 @@ struct TemplateTests {
         let rubric = Repo.spbe2020
         let builder = TemplateBuilder(rubric: rubric, period: "2025", instansi: "kab-ketapang")
         let entries = try OPDList.parse(Self.csv, path: "opd.csv")
-        // NOTES.md's split plus the owners of I09/I10/I21/I26–I28: diskominfo owns 22.
-        #expect(builder.owned(by: entries[0]).count == 22)
-        #expect(builder.owned(by: entries[1]).map(\.id) == ["I47"])
+        // NOTES.md's split plus the owners of I10/I21/I26–I28 gives diskominfo 22; it also co-owns
+        // the audits I29–I31 (with inspektorat) and complaints I42 (with setda): 26.
+        #expect(builder.owned(by: entries[0]).count == 26)
+        // layanan-publik stands for the sector services I45–I47 (with dpmptsp and dukcapil).
+        #expect(builder.owned(by: entries[1]).map(\.id) == ["I45", "I46", "I47"])
         for entry in entries {
             let assessment = try Inline.assessment(builder.template(for: entry), rubric: rubric, name: "\(entry.id).xml")
             #expect(assessment.unit.name == entry.name)

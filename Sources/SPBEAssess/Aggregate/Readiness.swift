@@ -1,7 +1,9 @@
 /// How ready each OPD is: what the Sekda brings to the coordination meeting.
 ///
-/// An OPD's index is Σ(level × weight) / Σ weight over the indicators it **owns or answered**
-/// (an owned indicator it left unanswered counts 0), with the rubric's predicate. Every owner
+/// An OPD's index is Σ(level × weight) / Σ weight over the indicators it **answered, or owns and
+/// nobody answered** (those count 0), with the rubric's predicate. An indicator several roles
+/// share (JDIH: Bagian Hukum and Diskominfo) or several OPDs play a role for (four Setda bagian)
+/// is not held against the co-owner that left it to the one who answered. Every owner
 /// role of the rubric that no submitted file plays is listed as an OPD that has **not
 /// submitted**, with all its owned indicators at 0.
 ///
@@ -26,9 +28,12 @@ public struct Readiness: Sendable {
     public func assess(_ opds: [Assessment], expected: [OPDEntry] = []) -> ReadinessReport {
         let scorer = Scorer(rubric: rubric, options: options)
         var entries: [OPDReadiness] = []
+        let answeredByAnyone = Set(opds.flatMap { $0.answers.map(\.indicatorID) })
         for opd in opds {
             let answered = Set(opd.answers.map(\.indicatorID))
-            let scope = rubric.indicators.filter { answered.contains($0.id) || owns(opd.unit.roles, $0) }
+            let scope = rubric.indicators.filter {
+                answered.contains($0.id) || (owns(opd.unit.roles, $0) && !answeredByAnyone.contains($0.id))
+            }
             let card = scorer.score(opd)
             let scores = card.indicators.filter { score in scope.contains { $0.id == score.id } }
             entries.append(entry(unitID: opd.unit.id, name: opd.unit.name, roles: opd.unit.roles, file: opd.path,
