@@ -16,6 +16,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case predicatesNotAscending, weightsDoNotSum, invalidDecimal
         case undeclaredDocument, rubricMismatch, unknownRubric
         case metWithoutDocument, emptyDirectory
+        case cycle, sameRubric, repeatedPeriod, unitMismatch, missingCrosswalk
     }
 
     public var severity: Severity
