@@ -18,6 +18,12 @@ public struct EvidenceLoader: Sendable {
         try open(document: XMLDocument.parse(InputFile.load(path, limits: limits)))
     }
 
+    /// Reads evidence held in memory as if it were the file `path` (to check what a command is
+    /// about to write).
+    public func open(bytes: [UInt8], path: String) throws(LoadError) -> EvidenceFile {
+        try open(document: XMLDocument.parse(SourceText(path: path, bytes: bytes)))
+    }
+
     func open(document: XMLDocument) throws(LoadError) -> EvidenceFile {
         EvidenceFile(root: try document.validatedRoot(.evidence, schema: schema))
     }

@@ -1,0 +1,4 @@
+import ArgumentParser
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "trend", abstract: "todo")
+}
