@@ -36,6 +36,10 @@ struct TrendCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Evidence files (or directories) of one unit, one per period.", valueName: "FILE"))
     var files: [String]
 
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one evidence file (one per period)") }
+    }
+
     func run() throws {
         let set = try EvidenceSet(arguments: files, options: rubricOptions)
         let options = ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims)

@@ -52,6 +52,7 @@ enum TrendText {
                     continue
                 }
                 lines.append("\(label) (\(changes.count)):")
+                if markdown { lines.append("") }
                 lines += table([lang.pick("Indikator", "Indicator"), lang.pick("Level", "Level"), lang.pick("Selisih", "Change"), lang.pick("Judul", "Title")],
                                changes.map { change in
                                    [change.id, "\(change.from) → \(change.to)", change.delta > 0 ? "+\(change.delta)" : "\(change.delta)",
