@@ -139,6 +139,41 @@ struct PemdiCommandLineTests {
         #expect(try CLI.run("validate", "rubrics/crosswalk-spbe-2020-pemdi-2026.xml").stdout.contains("ok (crosswalk)"))
     }
 
+    @Test("hostile text in the source evidence is carried into a valid file, unchanged")
+    func migrateHostileText() throws {
+        let scratch = try Scratch()
+        let hostile = #"<script>alert("x")</script> & 'kutip'"#
+        let escaped = hostile.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        let source = try scratch.write("spbe.xml", EvidenceXML.wrap("""
+          <answer indicator="I25" claimed="1">
+            <met criterion="I25.L1.a" documents="doc"/>
+            <met criterion="I25.L1.b" documents="doc"/>
+            <note xml:lang="id">\(escaped)</note>
+          </answer>
+        """, documents: "<document id=\"doc\" href=\"bukti/a.pdf?x=1&amp;y=&quot;2&quot;\">\(escaped)</document>"))
+        let output = scratch.path("pemdi.xml")
+        let result = try CLI.run("migrate", source, "--to", "pemdi-2026", "--output", output)
+        #expect(result.status == 0, "\(result.stderr)")
+        let migrated = try Repo.withCatalog { catalog in
+            try catalog.evidenceLoader().open(path: output).assessment(against: catalog.rubric("pemdi-2026"))
+        }
+        #expect(migrated.documents.first?.title == hostile)
+        #expect(migrated.documents.first?.href == #"bukti/a.pdf?x=1&y="2""#)
+        #expect(migrated.answer(for: "P03")?.note.text(in: .id).hasSuffix("Catatan I25: " + hostile) == true)
+    }
+
+    @Test("rubric list leaves crosswalks out; validate checks a crosswalk's rubric ids")
+    func crosswalkFiles() throws {
+        #expect(try CLI.run("rubric", "list").stdout == "pemdi-2026\nspbe-2020\n")
+        let scratch = try Scratch()
+        let unknown = try scratch.write("cw.xml", CrosswalkXML.wrap(source: "spbe-1999", "  <map target=\"P01\"/>"))
+        let result = try CLI.run("validate", unknown)
+        #expect(result.status == 1)
+        // Line 2 is <crosswalk …>; `<crosswalk ` is 11 characters and `xmlns="urn:spbe-assess:crosswalk:1" ` 36, so `source=` is column 48.
+        #expect(result.stderr.contains("cw.xml:2:48: error: unknown rubric 'spbe-1999'"), "\(result.stderr)")
+    }
+
     @Test("assess trend over 2023, 2024 (SPBE) and 2026 (Pemdi) tells the story")
     func trend() throws {
         let table = try CLI.runArray(["trend"] + Self.ketapang)
