@@ -52,6 +52,18 @@ public struct Answer: Sendable, Hashable {
     /// answer; nil for answers built in memory.
     public var line: Int? = nil
     public var column: Int? = nil
+
+    // Two answers are the same answer wherever they stand in a file.
+    public static func == (a: Answer, b: Answer) -> Bool {
+        a.indicatorID == b.indicatorID && a.claimed == b.claimed && a.met == b.met && a.note == b.note
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(indicatorID)
+        hasher.combine(claimed)
+        hasher.combine(met)
+        hasher.combine(note)
+    }
 }
 
 /// A criterion the unit marks as met, with the documents that support it.

@@ -100,6 +100,9 @@ public struct Predicate: Sendable, Hashable {
     /// The lowest two-decimal index that takes this predicate.
     public let threshold: ExactDecimal
     public let label: LocalizedText
+    /// A second name for the band (Pemdi's maturity label, `Merintis` / `Initiate`); empty when
+    /// the rubric gives none.
+    public let description: LocalizedText
 }
 
 public struct Pillar: Sendable, Hashable {

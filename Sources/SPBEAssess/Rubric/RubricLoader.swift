@@ -130,7 +130,8 @@ private struct RubricBuilder {
                 problems.append(element.diagnostic(.predicatesNotAscending,
                     "predicate thresholds must ascend: \(threshold) follows \(previous.threshold)", attribute: "from"))
             }
-            predicates.append(Predicate(threshold: threshold, label: element.localizedText("label", into: &problems)))
+            predicates.append(Predicate(threshold: threshold, label: element.localizedText("label", into: &problems),
+                                        description: element.localizedText("description", required: false, into: &problems)))
         }
         return predicates
     }

@@ -1,4 +1,4 @@
-/// Checks files of either kind, telling rubric from evidence by the root element: what
+/// Checks files of any kind (rubric, evidence, crosswalk), told apart by the root element: what
 /// `assess validate` does.
 public struct FileValidator {
     public let catalog: RubricCatalog
@@ -37,6 +37,9 @@ public struct FileValidator {
                 let file = try catalog.evidenceLoader().open(document: document)
                 let rubric = try rubric(for: file)
                 return Outcome(path: path, kind: kind, diagnostics: try file.assessment(against: rubric).warnings)
+            case .crosswalk:
+                let file = try catalog.crosswalkLoader().open(document: document)
+                return Outcome(path: path, kind: kind, diagnostics: try catalog.crosswalk(file).warnings)
             }
         } catch {
             return Outcome(path: path, kind: kind, diagnostics: error.diagnostics)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The rubrics directory: the two schemas and the rubrics, addressed by id (`spbe-2020` is
-/// `DIR/spbe-2020.xml`) or by path.
+/// The rubrics directory: the schemas, the rubrics, addressed by id (`spbe-2020` is
+/// `DIR/spbe-2020.xml`) or by path, and the crosswalks between them (`crosswalk-FROM-TO.xml`).
 ///
 /// Schemas are compiled once and rubrics loaded once per catalog, however many evidence files
 /// name them.
@@ -30,6 +30,48 @@ public final class RubricCatalog {
     public func evidenceLoader() throws(LoadError) -> EvidenceLoader {
         EvidenceLoader(schema: try schema(for: .evidence), limits: limits)
     }
+
+    public func crosswalkLoader() throws(LoadError) -> CrosswalkLoader {
+        CrosswalkLoader(schema: try schema(for: .crosswalk), limits: limits)
+    }
+
+    /// Where the default crosswalk from `source` to `target` lives: `DIR/crosswalk-SOURCE-TARGET.xml`.
+    public func defaultCrosswalkPath(from source: String, to target: String) -> String {
+        (directory as NSString).appendingPathComponent("\(Self.crosswalkPrefix)\(source)-\(target).xml")
+    }
+
+    /// The crosswalk at `path` (or the default one from `source` to `target`), checked against
+    /// both rubrics, which must be the ones asked for.
+    public func crosswalk(from source: String, to target: String, path explicit: String? = nil) throws(LoadError) -> Crosswalk {
+        let path = explicit ?? defaultCrosswalkPath(from: source, to: target)
+        if explicit == nil, !FileManager.default.fileExists(atPath: path) {
+            throw LoadError([Diagnostic(.missingCrosswalk, file: path,
+                "no crosswalk from \(source) to \(target): expected this file; give --crosswalk FILE to use another")])
+        }
+        let file = try crosswalkLoader().open(path: path)
+        for (attribute, expected, found) in [("source", source, file.sourceRubricID), ("target", target, file.targetRubricID)]
+            where expected != found {
+            throw LoadError([file.rubricDiagnostic(attribute, .rubricMismatch,
+                "this crosswalk's \(attribute) rubric is '\(found)', but '\(expected)' is needed here")])
+        }
+        return try crosswalk(file)
+    }
+
+    /// `file` checked against the rubrics it names; an unknown rubric is reported at its attribute.
+    public func crosswalk(_ file: CrosswalkFile) throws(LoadError) -> Crosswalk {
+        func load(_ attribute: String, _ id: String) throws(LoadError) -> Rubric {
+            do throws(LoadError) {
+                return try rubric(id)
+            } catch where error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
+                throw LoadError([file.rubricDiagnostic(attribute, .unknownRubric,
+                    "unknown rubric '\(id)' (available: \(availableIDs().joined(separator: ", ")))")])
+            }
+        }
+        return try file.crosswalk(source: load("source", file.sourceRubricID), target: load("target", file.targetRubricID))
+    }
+
+    /// File names starting with this are crosswalks, not rubrics.
+    public static let crosswalkPrefix = "crosswalk-"
 
     /// True for what reads as a path rather than an id: it has a slash or ends in `.xml`.
     public static func isPath(_ reference: String) -> Bool {
@@ -62,6 +104,6 @@ public final class RubricCatalog {
     /// Rubric ids this catalog holds: its `*.xml` files, by name.
     public func availableIDs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".xml") }.map { String($0.dropLast(4)) }.sorted()
+        return names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(Self.crosswalkPrefix) }.map { String($0.dropLast(4)) }.sorted()
     }
 }

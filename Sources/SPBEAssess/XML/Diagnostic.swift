@@ -18,6 +18,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case metWithoutDocument, emptyDirectory
         // Aggregation and templates.
         case mixedInputs, duplicateUnit, notAnOPD, answerNotOwned, invalidRow, outputExists
+        // Crosswalks, migration and trends.
+        case cycle, sameRubric, repeatedPeriod, unitMismatch, missingCrosswalk
     }
 
     public var severity: Severity

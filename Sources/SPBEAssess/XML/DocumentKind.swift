@@ -1,11 +1,12 @@
-/// The two document types of spbe-assess, told apart by their root element and namespace.
+/// The document types of spbe-assess, told apart by their root element and namespace.
 public enum DocumentKind: String, Sendable, CaseIterable {
-    case rubric, evidence
+    case rubric, evidence, crosswalk
 
     public var namespace: String {
         switch self {
         case .rubric: "urn:spbe-assess:rubric:1"
         case .evidence: "urn:spbe-assess:evidence:1"
+        case .crosswalk: "urn:spbe-assess:crosswalk:1"
         }
     }
 
@@ -13,6 +14,16 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         switch self {
         case .rubric: "rubric"
         case .evidence: "assessment"
+        case .crosswalk: "crosswalk"
+        }
+    }
+
+    /// "a rubric", "an evidence file", "a crosswalk".
+    var noun: String {
+        switch self {
+        case .rubric: "a rubric"
+        case .evidence: "an evidence file"
+        case .crosswalk: "a crosswalk"
         }
     }
 
@@ -22,8 +33,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
             return .success(kind)
         }
         let found = root.namespace.map { "<\(root.name)> in namespace '\($0)'" } ?? "<\(root.name)> with no namespace"
+        let expected = allCases.map { "<\($0.rootElement) xmlns=\"\($0.namespace)\">" }
         return .failure(LoadError([root.diagnostic(.wrongRoot,
-            "root element is \(found); expected <rubric xmlns=\"\(rubric.namespace)\"> or <assessment xmlns=\"\(evidence.namespace)\">")]))
+            "root element is \(found); expected \(expected.dropLast().joined(separator: ", ")) or \(expected.last ?? "")")]))
     }
 
     /// Checks that `root` is of this kind.
@@ -31,7 +43,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let found = try DocumentKind.of(root).get()
         guard found == self else {
             throw LoadError([root.diagnostic(.wrongRoot,
-                "this is \(found == .rubric ? "a rubric" : "an evidence file"), expected \(self == .rubric ? "a rubric" : "an evidence file") (<\(rootElement) xmlns=\"\(namespace)\">)")])
+                "this is \(found.noun), expected \(noun) (<\(rootElement) xmlns=\"\(namespace)\">)")])
         }
     }
 }

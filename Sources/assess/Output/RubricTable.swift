@@ -10,7 +10,9 @@ enum RubricTable {
             let levels = scale.levels.map { "\($0.value) \($0.label.text(in: lang))" }.joined(separator: " · ")
             lines.append("\(lang.pick("Skala", "Scale")) \(scale.id): \(levels)")
         }
-        let bands = rubric.predicates.map { "≥ \($0.threshold) \($0.label.text(in: lang))" }.joined(separator: " · ")
+        let bands = rubric.predicates.map { band in
+            "≥ \(band.threshold) \(band.label.text(in: lang))" + (band.description.isEmpty ? "" : " (\(band.description.text(in: lang)))")
+        }.joined(separator: " · ")
         lines.append("\(lang.pick("Predikat", "Predicates")): \(bands)")
         if !rubric.pillars.isEmpty {
             lines.append("\(lang.pick("Pilar", "Pillars")): " + rubric.pillars.map { "\($0.id) (\($0.title.text(in: lang)))" }.joined(separator: ", "))

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SPBEAssess
+
+/// `assess trend FILE…`: one unit over several periods, possibly under different rubrics.
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "One unit over several periods: index and predicate per period, and what rose or fell.",
+        discussion: """
+            Files are ordered by period. Between periods under one rubric, aspect/domain indices and \
+            indicator levels are compared directly; across a rubric change the earlier file is \
+            migrated in memory through the crosswalk (crosswalk-FROM-TO.xml in the rubrics \
+            directory, or --crosswalk) and the comparison carries a caveat. Files of different \
+            units, or two files of one period, are an error (exit 1).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, md, json }
+
+    @OptionGroup var rubricOptions: RubricOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .long, help: "Output format: table, md or json.")
+    var format: Format = .table
+
+    @Option(name: .long, help: ArgumentHelp("Crosswalk to use across a rubric change (repeatable).", valueName: "FILE"))
+    var crosswalk: [String] = []
+
+    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
+    var noRequireEvidence = false
+
+    @Flag(name: .long, help: "Score claimed levels instead of levels supported by evidence.")
+    var trustClaims = false
+
+    @Argument(help: ArgumentHelp("Evidence files (or directories) of one unit, one per period.", valueName: "FILE"))
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one evidence file (one per period)") }
+    }
+
+    func run() throws {
+        let set = try EvidenceSet(arguments: files, options: rubricOptions)
+        let options = ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims)
+        let cards = set.assessments.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
+        let catalog = rubricOptions.catalog()
+        let trend: Trend
+        do throws(LoadError) {
+            var given: [Crosswalk] = []
+            for path in crosswalk { given.append(try catalog.crosswalk(catalog.crosswalkLoader().open(path: path))) }
+            trend = try TrendBuilder.build(cards) { (source: String, target: String) throws(LoadError) -> Crosswalk? in
+                if let match = given.first(where: { $0.sourceRubricID == source && $0.targetRubricID == target }) { return match }
+                guard FileManager.default.fileExists(atPath: catalog.defaultCrosswalkPath(from: source, to: target)) else { return nil }
+                return try catalog.crosswalk(from: source, to: target)
+            }
+        } catch {
+            throw Console.fail(error)
+        }
+        let text = switch format {
+        case .table: TrendText.render(trend, language: outputOptions.lang, markdown: false)
+        case .md: TrendText.render(trend, language: outputOptions.lang, markdown: true)
+        case .json: try TrendJSON.render(trend, language: outputOptions.lang)
+        }
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + crosswalk)
+    }
+}
