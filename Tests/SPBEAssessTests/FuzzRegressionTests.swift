@@ -35,4 +35,13 @@ struct FuzzRegressionTests {
             #expect(fromBytes.documents == fromFile.documents)
         }
     }
+
+    /// The fuzzer's first find: a message with several `{…}` after a multi-byte character made
+    /// the cleaner use an index invalidated by its own edit, and trap.
+    @Test("libxml2 messages lose namespaces, keep value sets, and never trap")
+    func messageCleaning() {
+        let raw = strdup("Element '{urn:spbe-assess:evidence:1}⽡nswer', '{urn:x}b': not in {'self', 'assessor'}.\nBytes: 0xFF\n")
+        defer { free(raw) }
+        #expect(LibXML.cleanMessage(raw) == "Element '⽡nswer', 'b': not in {'self', 'assessor'}.; Bytes: 0xFF")
+    }
 }

@@ -25,19 +25,17 @@ enum LibXML {
     /// `{namespace}name`; users of our formats know them by their plain names.
     static func cleanMessage(_ raw: UnsafeMutablePointer<CChar>?) -> String {
         guard let raw else { return "unknown XML error" }
-        var text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: "\n", with: "; ")
-        var searchStart = text.startIndex
-        while let open = text[searchStart...].firstIndex(of: "{"),
-              let close = text[open...].firstIndex(of: "}") {
+        // One pass over the unchanged text: removing in place would invalidate the indices.
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
             // `{urn:…}answer` is a namespace to drop; `{'self', 'assessor'}` is a set to keep.
-            if text[open...close].contains("'") {
-                searchStart = text.index(after: close)
-            } else {
-                text.removeSubrange(open...close)
-                searchStart = open
-            }
+            if rest[open...close].contains("'") { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
 }
