@@ -17,7 +17,7 @@ struct Assess: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ScoreCommand.self, GapCommand.self, AggregateCommand.self,
-            ReadinessCommand.self, TemplateCommand.self, MigrateCommand.self, TrendCommand.self,
+            ReadinessCommand.self, TemplateCommand.self, MigrateCommand.self, TrendCommand.self, ReportCommand.self,
             RubricCommand.self,
         ]
     )

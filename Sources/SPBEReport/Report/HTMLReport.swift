@@ -8,6 +8,12 @@ public enum HTMLReport {
     public static func render(_ input: ReportInput) -> String {
         let lang = input.language
         var body: [Markup] = [.el("h1", children: [.text(Phrase.reportTitle.text(lang))])]
+        if let regency = input.regency {
+            body.append(unitSection(regency, plan: input.plans[regency.assessment.path], target: input.targetIndex, lang, details: false))
+        }
+        if let readiness = input.readiness {
+            body.append(readinessTable(readiness, lang))
+        }
         if input.cards.count > 1 {
             body.append(heatmap(input.cards, lang))
         }
@@ -30,7 +36,7 @@ public enum HTMLReport {
         return Phrase.reportTitle.text(input.language) + (names.count == 1 ? " — \(names[0])" : "")
     }
 
-    static func unitSection(_ card: Scorecard, plan: GapPlan?, target: Double?, _ lang: Language) -> Markup {
+    static func unitSection(_ card: Scorecard, plan: GapPlan?, target: Double?, _ lang: Language, details: Bool = true) -> Markup {
         let a = card.assessment
         let rubric = card.rubric
         var parts: [Markup] = []
@@ -46,31 +52,37 @@ public enum HTMLReport {
         let aspects = zip(card.aspects, rubric.aspects).map {
             RadarChart.Axis(label: $1.id, value: $0.index.value)
         }
-        var charts: [Markup] = []
+        // Left: the radar of aspects. Right: bars per domain (or per aspect) and per pillar.
+        var left: [Markup] = []
+        var right: [Markup] = []
         if aspects.count >= 3 {
-            charts.append(figure(RadarChart(axes: aspects, target: target).svg(title: Phrase.radarTitle.text(lang)), Phrase.radarTitle.text(lang)))
+            left.append(figure(RadarChart(axes: aspects, target: target).svg(title: Phrase.radarTitle.text(lang)), Phrase.radarTitle.text(lang), target: target, lang))
         }
         if !card.domains.isEmpty {
             let bars = zip(card.domains, rubric.domains).map { BarChart.Bar(label: "\($1.id) \($1.title.text(in: lang))", value: $0.index.value) }
-            charts.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.domainBarsTitle.text(lang)), Phrase.domainBarsTitle.text(lang)))
+            right.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.domainBarsTitle.text(lang)), Phrase.domainBarsTitle.text(lang), target: target, lang))
         } else {
             let bars = zip(card.aspects, rubric.aspects).map { BarChart.Bar(label: "\($1.id) \($1.title.text(in: lang))", value: $0.index.value) }
-            charts.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.radarTitle.text(lang)), Phrase.radarTitle.text(lang)))
+            right.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.radarTitle.text(lang)), Phrase.radarTitle.text(lang), target: target, lang))
         }
         if !card.pillars.isEmpty {
             let bars = zip(card.pillars, rubric.pillars).map { BarChart.Bar(label: $1.title.text(in: lang), value: $0.index.value) }
-            charts.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.pillarBarsTitle.text(lang)), Phrase.pillarBarsTitle.text(lang)))
+            right.append(figure(BarChart(bars: bars, target: target).svg(title: Phrase.pillarBarsTitle.text(lang)), Phrase.pillarBarsTitle.text(lang)))
         }
+        let charts: [Markup] = [.el("div", ["class": "chart-column"], children: left), .el("div", ["class": "chart-column"], children: right)]
         parts.append(.el("div", ["class": "charts"], children: charts))
         parts.append(groupTable(card, lang))
         if let plan { parts.append(roadmap(plan, lang)) }
-        parts.append(problems(card, lang))
-        parts.append(indicatorTable(card, lang))
+        if details {
+            parts.append(problems(card, lang))
+            parts.append(indicatorTable(card, lang))
+        }
         return .el("section", ["class": "unit-report"], children: parts)
     }
 
-    private static func figure(_ svg: Markup, _ caption: String) -> Markup {
-        .el("figure", svg, .el("figcaption", children: [.text(caption)]))
+    private static func figure(_ svg: Markup, _ caption: String, target: Double? = nil, _ lang: Language = .id) -> Markup {
+        let legend = target.map { String(format: " — %@ %.2f (%@)", Phrase.target.text(lang), $0, Phrase.dashedLine.text(lang)) } ?? ""
+        return .el("figure", svg, .el("figcaption", children: [.text(caption + legend)]))
     }
 
     private static func table(_ headers: [String], _ rows: [[Markup]], class name: String = "") -> Markup {
@@ -174,6 +186,22 @@ public enum HTMLReport {
                   rows, class: "indicators"))
     }
 
+    /// The OPDs ranked, furthest behind first, with those that have not submitted.
+    static func readinessTable(_ report: ReadinessReport, _ lang: Language) -> Markup {
+        let rows: [[Markup]] = report.entries.enumerated().map { number, entry in
+            [.text("\(number + 1)"), .text(entry.name ?? entry.unitID), .text(entry.roles.joined(separator: ", ")),
+             .el("span", ["class": "level l\(min(5, entry.index.hundredths / 100))"], .text(entry.index.description)),
+             .text(entry.predicate.label.text(in: lang)), .text(entry.overclaims.map(\.id).joined(separator: ", ")),
+             .text(entry.unanswered.joined(separator: ", ")),
+             .el("span", ["class": entry.submitted ? "ok" : "missing"],
+                 .text(entry.submitted ? Phrase.submitted.text(lang) : Phrase.notSubmitted.text(lang)))]
+        }
+        return .el("section", ["class": "block readiness"],
+            .el("h2", children: [.text(Phrase.readiness.text(lang))]),
+            table(["#", "OPD", Phrase.roles.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang),
+                   Phrase.overclaims.text(lang), Phrase.unanswered.text(lang), Phrase.status.text(lang)], rows, class: "readiness"))
+    }
+
     /// Units × indicators, each cell coloured by the supported level; blank where a unit gave no
     /// answer. Shown when the report covers several units (a regency's OPDs).
     static func heatmap(_ cards: [Scorecard], _ lang: Language) -> Markup {
@@ -182,7 +210,7 @@ public enum HTMLReport {
             + indicators.map { .el("th", ["class": "vertical"], .text($0)) })
         let rows: [Markup] = cards.map { card in
             let byID = Dictionary(uniqueKeysWithValues: card.indicators.map { ($0.id, $0) })
-            return .el("tr", children: [.el("th", children: [.text(card.assessment.unit.name)])] + indicators.map { id in
+            return .el("tr", children: [.el("th", ["class": "unit-name", "title": card.assessment.unit.name], .text(card.assessment.unit.name))] + indicators.map { id in
                 guard let score = byID[id], score.assessed else { return .el("td", ["class": "cell empty"], .text("")) }
                 return .el("td", ["class": "cell l\(score.supported)", "title": "\(card.assessment.unit.id) \(id): \(score.supported)"],
                            .text("\(score.supported)"))

@@ -8,7 +8,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case overclaims, noOverclaims, evidenceProblems, noEvidenceProblems, metWithoutDocument
     case indicator, title, weight, claimed, supported, scored, criteriaMet, missingForNext, documents
     case notAssessed, roadmap, step, level, gain, effort, projected, owner, totalEffort, reachable, unreachable
-    case alreadyMet, heatmap, heatmapTitle, units, none, current, after, file
+    case alreadyMet, heatmap, heatmapTitle, units, none, current, after, file, dashedLine
+    case readiness, roles, unanswered, status, submitted, notSubmitted
 
     private static let texts: [Phrase: (id: String, en: String)] = [
         .reportTitle: ("Laporan Evaluasi SPBE", "SPBE Evaluation Report"),
@@ -39,7 +40,10 @@ public enum Phrase: String, CaseIterable, Sendable {
         .heatmap: ("Peta panas OPD × indikator", "OPD × indicator heatmap"),
         .heatmapTitle: ("Level yang didukung bukti per unit dan indikator", "Supported level per unit and indicator"),
         .units: ("Unit", "Units"), .none: ("—", "—"), .current: ("Saat ini", "Now"), .after: ("Setelah", "After"),
-        .file: ("Berkas", "File"),
+        .file: ("Berkas", "File"), .dashedLine: ("garis putus-putus", "dashed line"),
+        .readiness: ("Kesiapan OPD (terendah lebih dulu)", "OPD readiness (lowest first)"), .roles: ("Peran", "Roles"),
+        .unanswered: ("Belum dijawab", "Unanswered"), .status: ("Status", "Status"),
+        .submitted: ("diserahkan", "submitted"), .notSubmitted: ("BELUM MENYERAHKAN", "NOT SUBMITTED"),
     ]
 
     public func text(_ language: Language) -> String {

@@ -6,11 +6,18 @@ public struct ReportInput: Sendable {
     /// Gap plans by evidence path.
     public var plans: [String: GapPlan]
     public var language: Language
+    /// For a regency's OPD files: the instansi assessment aggregated from them, scored.
+    public var regency: Scorecard?
+    /// For a regency's OPD files: the OPD readiness ranking.
+    public var readiness: ReadinessReport?
 
-    public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id) {
+    public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id,
+                regency: Scorecard? = nil, readiness: ReadinessReport? = nil) {
         self.cards = cards
         self.plans = plans
         self.language = language
+        self.regency = regency
+        self.readiness = readiness
     }
 
     /// The target index of the plans, when one was given as an index.

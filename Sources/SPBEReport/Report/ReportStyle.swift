@@ -4,7 +4,7 @@ enum ReportStyle {
     static let css = """
     :root { --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --accent: #1d4e89; }
     * { box-sizing: border-box; }
-    body { font-family: "Segoe UI", "Noto Sans", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.4; }
+    body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.4; }
     h1 { font-size: 1.6em; margin: 0 0 16px; color: var(--accent); }
     h2 { font-size: 1.3em; margin: 0; }
     h3 { font-size: 1.05em; margin: 18px 0 6px; color: var(--accent); }
@@ -14,8 +14,9 @@ enum ReportStyle {
     .score .index { font-size: 2.4em; font-weight: 700; }
     .score .predicate { font-size: 1.1em; }
     .p0 { background: #b42318; } .p1 { background: #d9822b; } .p2 { background: #2f8f46; } .p3 { background: #1d6fb8; } .p4 { background: #5b3fa8; }
-    .charts { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
-    figure { margin: 0; flex: 1 1 320px; }
+    .charts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr); gap: 18px; margin: 14px 0; align-items: start; }
+    .chart-column { display: flex; flex-direction: column; gap: 10px; }
+    figure { margin: 0; }
     figcaption { text-align: center; color: var(--muted); font-size: 0.9em; }
     svg.chart { width: 100%; height: auto; max-height: 380px; }
     svg .ring { fill: none; stroke: var(--line); }
@@ -23,7 +24,9 @@ enum ReportStyle {
     svg .value { fill: rgba(29, 78, 137, 0.25); stroke: var(--accent); stroke-width: 2; }
     svg .target { fill: none; stroke: #d9822b; stroke-width: 2; stroke-dasharray: 6 4; }
     svg .dot { fill: var(--accent); }
-    svg .axis-label, svg .bar-label, svg .bar-value, svg .tick { font-size: 11px; fill: var(--ink); }
+    svg .axis-label { font-size: 12px; fill: var(--ink); }
+    svg .bar-label, svg .bar-value { font-size: 13px; fill: var(--ink); }
+    svg .tick { font-size: 11px; fill: var(--muted); }
     svg .track { fill: #f0f4f8; }
     svg .bar { fill: var(--accent); }
     table { border-collapse: collapse; width: 100%; font-size: 0.88em; margin: 6px 0 12px; }
@@ -37,6 +40,9 @@ enum ReportStyle {
     table.heat { width: auto; font-size: 0.75em; }
     table.heat td.cell { width: 1.7em; text-align: center; color: #fff; padding: 2px; }
     table.heat td.empty { background: #fff; }
+    table.heat th.unit-name { white-space: nowrap; max-width: 240px; overflow: hidden; text-overflow: ellipsis; text-align: left; }
+    .missing { color: #b42318; font-weight: 700; }
+    .ok { color: #2f8f46; }
     table.heat th.vertical { writing-mode: vertical-rl; transform: rotate(180deg); padding: 4px 1px; font-weight: 400; }
     footer { margin-top: 30px; color: var(--muted); font-size: 0.8em; text-align: center; }
     @page { size: A4; margin: 14mm; }

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import SPBEAssess
+import SPBEReport
+
+/// `assess report EVIDENCE… --format html --output FILE`: the report people read.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A report for people: one self-contained HTML page with charts, Markdown, CSV for spreadsheets, or JSON.",
+        discussion: """
+            With several evidence files (a regency's OPDs) the HTML page opens with an OPD × indicator \
+            heatmap. With --target each unit gets its roadmap. CSV: 'csv' is one row per unit and \
+            indicator, 'csv-indices' one row per unit; --csv-dialect indonesian writes ';' and \
+            decimal commas for Excel under Indonesian regional settings.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json }
+
+    @OptionGroup var rubricOptions: RubricOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .long, help: "Output format: html, md, csv, csv-indices or json.")
+    var format: Format = .html
+
+    @Option(name: .long, help: ArgumentHelp("Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
+    var target: String?
+
+    @Option(name: .long, help: "CSV dialect: international (',' and decimal point) or indonesian (';' and decimal comma).")
+    var csvDialect: CSVReport.Dialect = .international
+
+    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
+    var noRequireEvidence = false
+
+    @Flag(name: .long, help: "Score claimed levels instead of levels supported by evidence.")
+    var trustClaims = false
+
+    @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
+    var evidence: [String]
+
+    func run() throws {
+        let set = try EvidenceSet(arguments: evidence, options: rubricOptions)
+        let options = ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims)
+        let cards = set.assessments.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
+        var plans: [String: GapPlan] = [:]
+        if let target {
+            for card in cards {
+                switch GapTarget.parse(target, rubric: card.rubric) {
+                case .success(let goal): plans[card.assessment.path] = GapPlanner().plan(card, target: goal)
+                case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target", error.description)]))
+                }
+            }
+        }
+        var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
+        // A regency's OPD files: add the aggregated instansi and the readiness ranking.
+        let opds = set.assessments.map(\.assessment)
+        if opds.count > 1, opds.allSatisfy({ $0.unit.kind == .opd }), let rubric = set.assessments.first?.rubric,
+           let result = try? Aggregator(rubric: rubric).aggregate(opds, name: nil, path: "<aggregate>") {
+            let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
+            input.regency = regency
+            input.readiness = Readiness(rubric: rubric, options: options).assess(opds)
+            if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
+                input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
+            }
+        }
+        let text: String = switch format {
+        case .html: HTMLReport.render(input)
+        case .md: MarkdownReport.render(input)
+        case .csv: CSVReport.indicators(input, dialect: csvDialect)
+        case .csvIndices: CSVReport.indices(input, dialect: csvDialect)
+        case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
+        }
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
+    }
+}
+
+extension CSVReport.Dialect: ExpressibleByArgument {}
+
+/// `assess report --format json`: each unit's score (as `assess score`) with its plan (as `assess gap`).
+struct ReportJSON: Encodable {
+    let score: ScoreJSON
+    let gap: GapJSON?
+
+    static func render(_ cards: [Scorecard], plans: [String: GapPlan], language: Language) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let units = cards.map { ReportJSON(score: ScoreJSON($0, language: language),
+                                           gap: plans[$0.assessment.path].map { GapJSON($0, language: language) }) }
+        return String(decoding: try encoder.encode(["units": units]), as: UTF8.self) + "\n"
+    }
+}
