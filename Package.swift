@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "SPBEAssessTests",
             // The CLI is a dependency so that its binary is built for the command-line tests.
-            dependencies: ["SPBEAssess", "SPBEReport", "assess"]
+            dependencies: ["SPBEAssess", "SPBEReport", "CLibXML", "assess"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -43,13 +43,14 @@ public enum MarkdownReport {
                 : undocumented.map { "- \($0.id): \($0.metWithoutDocument.joined(separator: ", ")) — \(Phrase.metWithoutDocument.text(lang))" }
             out += ["", "### \(Phrase.indicators.text(lang))", ""]
             out += table([Phrase.indicator.text(lang), Phrase.title.text(lang), Phrase.claimed.text(lang), Phrase.supported.text(lang),
-                          Phrase.scored.text(lang), Phrase.missingForNext.text(lang), Phrase.documents.text(lang)],
+                          Phrase.scored.text(lang), Phrase.missingForNext.text(lang), Phrase.documents.text(lang), Phrase.note.text(lang)],
                          zip(rubric.indicators, card.indicators).map { indicator, score in
                              let answer = a.answer(for: indicator.id)
                              let documents = Set(answer?.met.flatMap(\.documentIDs) ?? []).sorted()
                              return [indicator.id, escape(indicator.title.text(in: lang)), score.claimed.map(String.init) ?? "",
                                      score.assessed ? "\(score.supported)" : Phrase.notAssessed.text(lang), "\(score.level)",
-                                     score.missingForNext.joined(separator: ", "), escape(documents.joined(separator: ", "))]
+                                     score.missingForNext.joined(separator: ", "), escape(documents.joined(separator: ", ")),
+                                     escape(answer?.note.text(in: lang) ?? "")]
                          })
             out.append("")
         }

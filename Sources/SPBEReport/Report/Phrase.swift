@@ -9,7 +9,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case indicator, title, weight, claimed, supported, scored, criteriaMet, missingForNext, documents
     case notAssessed, roadmap, step, level, gain, effort, projected, owner, totalEffort, reachable, unreachable
     case alreadyMet, heatmap, heatmapTitle, units, none, current, after, file, dashedLine
-    case readiness, roles, unanswered, status, submitted, notSubmitted
+    case readiness, roles, unanswered, status, submitted, notSubmitted, note
 
     private static let texts: [Phrase: (id: String, en: String)] = [
         .reportTitle: ("Laporan Evaluasi SPBE", "SPBE Evaluation Report"),
@@ -43,7 +43,7 @@ public enum Phrase: String, CaseIterable, Sendable {
         .file: ("Berkas", "File"), .dashedLine: ("garis putus-putus", "dashed line"),
         .readiness: ("Kesiapan OPD (terendah lebih dulu)", "OPD readiness (lowest first)"), .roles: ("Peran", "Roles"),
         .unanswered: ("Belum dijawab", "Unanswered"), .status: ("Status", "Status"),
-        .submitted: ("diserahkan", "submitted"), .notSubmitted: ("BELUM MENYERAHKAN", "NOT SUBMITTED"),
+        .submitted: ("diserahkan", "submitted"), .note: ("Catatan", "Note"), .notSubmitted: ("BELUM MENYERAHKAN", "NOT SUBMITTED"),
     ]
 
     public func text(_ language: Language) -> String {
