@@ -23,12 +23,13 @@ struct ReportTests {
         let errors = HTMLErrors()
         let retained = Unmanaged.passRetained(errors)
         defer { retained.release() }
-        context.pointee._private = retained.toOpaque()
-        context.pointee.sax.pointee.serror = { userData, error in
-            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self), let pointer = context.pointee._private,
-                  let error else { return }
-            Unmanaged<HTMLErrors>.fromOpaque(pointer).takeUnretainedValue().codes.append(error.pointee.code)
+        // The HTML parser's context is not a SAX2 one, so its errors skip the context's serror;
+        // the per-thread structured handler sees them. Set and reset around this parse only.
+        xmlSetStructuredErrorFunc(retained.toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<HTMLErrors>.fromOpaque(userData).takeUnretainedValue().codes.append(error.pointee.code)
         }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let options = Int32(HTML_PARSE_NONET.rawValue)
         let document = html.withCString { htmlCtxtReadMemory(context, $0, Int32(strlen($0)), "report.html", "UTF-8", options) }
         defer { if let document { xmlFreeDoc(document) } }
