@@ -93,6 +93,27 @@ struct ReportTests {
         #expect(chart.length(7) == chart.barWidth && chart.length(-1) == 0)
     }
 
+    @Test("line geometry: 0 on the baseline, 5 on the top line, points evenly spread")
+    func lineGeometry() {
+        let chart = LineChart(points: [.init(label: "2023", value: 0), .init(label: "2024", value: 2.5), .init(label: "2026", value: 5, rubricChange: true)])
+        #expect(chart.position(0) == (chart.left, chart.top + chart.plotHeight))
+        #expect(chart.position(1) == (chart.left + chart.plotWidth / 2, chart.top + chart.plotHeight / 2))
+        #expect(chart.position(2) == (chart.left + chart.plotWidth, chart.top))
+        #expect(chart.svg(title: "t").render().contains("class=\"target\""))  // the rubric change is marked
+    }
+
+    @Test("one unit over three periods, across the SPBE → Pemdi change, gets the trend section")
+    func trendReport() throws {
+        let result = try CLI.run("report", "fixtures/kab-ketapang-2023/kab-ketapang.xml", "fixtures/kab-ketapang-2024/kab-ketapang.xml",
+                                 "fixtures/kab-ketapang-2026/kab-ketapang.xml", "--lang", "en")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.parseHTML(result.stdout))
+        #expect(result.stdout.contains("class=\"chart trend\""))
+        #expect(result.stdout.contains("Index over the periods"))
+        #expect(result.stdout.contains("The dashed line marks a change of rubric"))
+        #expect(!result.stdout.contains("OPD × indicator heatmap"))
+    }
+
     @Test("hostile text from evidence files shows as text in HTML and Markdown")
     func escaping() throws {
         let hostile = "<script>alert('x')</script> & \"quotes\" | *bold* [link](http://x)"

@@ -14,7 +14,9 @@ public enum HTMLReport {
         if let readiness = input.readiness {
             body.append(readinessTable(readiness, lang))
         }
-        if input.cards.count > 1 {
+        if let trend = input.trend {
+            body.append(trendSection(trend, lang))
+        } else if input.cards.count > 1 {
             body.append(heatmap(input.cards, lang))
         }
         for card in input.cards {
@@ -184,6 +186,30 @@ public enum HTMLReport {
             table([Phrase.indicator.text(lang), Phrase.title.text(lang), Phrase.claimed.text(lang), Phrase.supported.text(lang),
                    Phrase.scored.text(lang), Phrase.criteriaMet.text(lang), Phrase.missingForNext.text(lang), Phrase.documents.text(lang)],
                   rows, class: "indicators"))
+    }
+
+    /// One unit over periods: a line of indices, and a caveat where the rubric changes.
+    static func trendSection(_ trend: Trend, _ lang: Language) -> Markup {
+        let points = trend.periods.enumerated().map { index, card in
+            LineChart.Point(label: "\(card.assessment.period) (\(card.rubric.id))", value: card.index.value,
+                            rubricChange: index > 0 && trend.periods[index - 1].rubric.id != card.rubric.id)
+        }
+        var parts: [Markup] = [.el("h2", children: [.text(Phrase.trend.text(lang))]),
+                               figure(LineChart(points: points).svg(title: Phrase.trend.text(lang)), Phrase.trend.text(lang))]
+        if trend.steps.contains(where: { !$0.sameRubric }) {
+            parts.append(.el("p", ["class": "note"], .text(Phrase.rubricChangeCaveat.text(lang))))
+        }
+        let rows: [[Markup]] = trend.steps.map { step in
+            let delta = step.indexDeltaHundredths.map { String(format: "%+.2f", Double($0) / 100) } ?? Phrase.none.text(lang)
+            return [.text("\(step.from.assessment.period) → \(step.to.assessment.period)"),
+                    .text(step.baseline.map { "\($0.index)" + (step.sameRubric ? "" : " (\(Phrase.migrated.text(lang)))") } ?? Phrase.none.text(lang)),
+                    .text(step.to.index.description), .text(delta),
+                    .text(step.indicators.filter { $0.delta > 0 }.map { "\($0.id) +\($0.delta)" }.joined(separator: ", ")),
+                    .text(step.indicators.filter { $0.delta < 0 }.map { "\($0.id) \($0.delta)" }.joined(separator: ", "))]
+        }
+        parts.append(table([Phrase.period.text(lang), Phrase.from.text(lang), Phrase.to.text(lang), "Δ",
+                            Phrase.rose.text(lang), Phrase.fell.text(lang)], rows, class: "trend"))
+        return .el("section", ["class": "block trend"], children: parts)
     }
 
     /// The OPDs ranked, furthest behind first, with those that have not submitted.

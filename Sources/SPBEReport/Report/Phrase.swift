@@ -10,6 +10,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case notAssessed, roadmap, step, level, gain, effort, projected, owner, totalEffort, reachable, unreachable
     case alreadyMet, heatmap, heatmapTitle, units, none, current, after, file, dashedLine
     case readiness, roles, unanswered, status, submitted, notSubmitted, note
+    case trend, rubricChangeCaveat, rose, fell, from, to, migrated
 
     private static let texts: [Phrase: (id: String, en: String)] = [
         .reportTitle: ("Laporan Evaluasi SPBE", "SPBE Evaluation Report"),
@@ -43,7 +44,12 @@ public enum Phrase: String, CaseIterable, Sendable {
         .file: ("Berkas", "File"), .dashedLine: ("garis putus-putus", "dashed line"),
         .readiness: ("Kesiapan OPD (terendah lebih dulu)", "OPD readiness (lowest first)"), .roles: ("Peran", "Roles"),
         .unanswered: ("Belum dijawab", "Unanswered"), .status: ("Status", "Status"),
-        .submitted: ("diserahkan", "submitted"), .note: ("Catatan", "Note"), .notSubmitted: ("BELUM MENYERAHKAN", "NOT SUBMITTED"),
+        .submitted: ("diserahkan", "submitted"), .note: ("Catatan", "Note"),
+        .trend: ("Perkembangan indeks per periode", "Index over the periods"),
+        .rubricChangeCaveat: ("Garis putus-putus menandai pergantian rubrik: indeks sebelum dan sesudahnya dinilai dengan kerangka berbeda. Perbandingan melintasi pergantian dilakukan melalui crosswalk (periode sebelumnya dialihkan ke rubrik baru), dan hanya perkiraan.",
+                              "The dashed line marks a change of rubric: the indices before and after it are judged by different frameworks. Across the change the comparison goes through the crosswalk (the earlier period migrated to the new rubric) and is an estimate."),
+        .rose: ("Naik", "Rose"), .fell: ("Turun", "Fell"), .from: ("Dari", "From"), .to: ("Ke", "To"),
+        .migrated: ("dialihkan", "migrated"), .notSubmitted: ("BELUM MENYERAHKAN", "NOT SUBMITTED"),
     ]
 
     public func text(_ language: Language) -> String {

@@ -10,6 +10,8 @@ public struct ReportInput: Sendable {
     public var regency: Scorecard?
     /// For a regency's OPD files: the OPD readiness ranking.
     public var readiness: ReadinessReport?
+    /// For one unit over several periods: its trend.
+    public var trend: Trend?
 
     public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id,
                 regency: Scorecard? = nil, readiness: ReadinessReport? = nil) {

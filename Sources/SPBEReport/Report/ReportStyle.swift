@@ -28,6 +28,9 @@ enum ReportStyle {
     svg .bar-label, svg .bar-value { font-size: 13px; fill: var(--ink); }
     svg .tick { font-size: 11px; fill: var(--muted); }
     svg .track { fill: #f0f4f8; }
+    svg .grid { stroke: var(--line); }
+    svg .trend { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+    section.trend figure { max-width: 640px; }
     svg .bar { fill: var(--accent); }
     table { border-collapse: collapse; width: 100%; font-size: 0.88em; margin: 6px 0 12px; }
     th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }

@@ -53,9 +53,14 @@ struct ReportCommand: ParsableCommand {
             }
         }
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
+        // One unit over several periods: its trend, across rubric changes through the crosswalk.
+        let units = Set(cards.map(\.assessment.unit.id))
+        if cards.count > 1, units.count == 1, Set(cards.map(\.assessment.period)).count == cards.count {
+            do { input.trend = try rubricOptions.trend(of: cards, crosswalks: []) } catch { throw Console.fail(error) }
+        }
         // A regency's OPD files: add the aggregated instansi and the readiness ranking.
         let opds = set.assessments.map(\.assessment)
-        if opds.count > 1, opds.allSatisfy({ $0.unit.kind == .opd }), let rubric = set.assessments.first?.rubric,
+        if input.trend == nil, opds.count > 1, opds.allSatisfy({ $0.unit.kind == .opd }), let rubric = set.assessments.first?.rubric,
            let result = try? Aggregator(rubric: rubric).aggregate(opds, name: nil, path: "<aggregate>") {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency

@@ -44,19 +44,8 @@ struct TrendCommand: ParsableCommand {
         let set = try EvidenceSet(arguments: files, options: rubricOptions)
         let options = ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims)
         let cards = set.assessments.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
-        let catalog = rubricOptions.catalog()
         let trend: Trend
-        do throws(LoadError) {
-            var given: [Crosswalk] = []
-            for path in crosswalk { given.append(try catalog.crosswalk(catalog.crosswalkLoader().open(path: path))) }
-            trend = try TrendBuilder.build(cards) { (source: String, target: String) throws(LoadError) -> Crosswalk? in
-                if let match = given.first(where: { $0.sourceRubricID == source && $0.targetRubricID == target }) { return match }
-                guard FileManager.default.fileExists(atPath: catalog.defaultCrosswalkPath(from: source, to: target)) else { return nil }
-                return try catalog.crosswalk(from: source, to: target)
-            }
-        } catch {
-            throw Console.fail(error)
-        }
+        do { trend = try rubricOptions.trend(of: cards, crosswalks: crosswalk) } catch { throw Console.fail(error) }
         let text = switch format {
         case .table: TrendText.render(trend, language: outputOptions.lang, markdown: false)
         case .md: TrendText.render(trend, language: outputOptions.lang, markdown: true)
