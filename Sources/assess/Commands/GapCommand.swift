@@ -34,11 +34,7 @@ struct GapCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, md or json.")
     var format: Format = .table
 
-    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
-    var noRequireEvidence = false
-
-    @Flag(name: .long, help: "Start from claimed levels instead of levels supported by evidence.")
-    var trustClaims = false
+    @OptionGroup var scoringFlags: ScoringFlags
 
     @Argument(help: ArgumentHelp("One evidence file.", valueName: "EVIDENCE"))
     var evidence: String
@@ -54,7 +50,7 @@ struct GapCommand: ParsableCommand {
         guard set.assessments.count == 1, let (assessment, rubric) = set.assessments.first else {
             throw ValidationError("gap plans one unit at a time; \(evidence) holds \(set.assessments.count) evidence files")
         }
-        let card = Scorer(rubric: rubric, options: ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims))
+        let card = Scorer(rubric: rubric, options: scoringFlags.options)
             .score(assessment)
 
         let goal: GapTarget

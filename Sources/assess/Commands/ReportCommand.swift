@@ -30,18 +30,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "CSV dialect: international (',' and decimal point) or indonesian (';' and decimal comma).")
     var csvDialect: CSVReport.Dialect = .international
 
-    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
-    var noRequireEvidence = false
-
-    @Flag(name: .long, help: "Score claimed levels instead of levels supported by evidence.")
-    var trustClaims = false
+    @OptionGroup var scoringFlags: ScoringFlags
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
 
     func run() throws {
         let set = try EvidenceSet(arguments: evidence, options: rubricOptions)
-        let options = ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims)
+        let options = scoringFlags.options
         let cards = set.assessments.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
         var plans: [String: GapPlan] = [:]
         if let target {

@@ -17,18 +17,14 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table or json.")
     var format: Format = .table
 
-    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
-    var noRequireEvidence = false
-
-    @Flag(name: .long, help: "Score claimed levels instead of levels supported by evidence.")
-    var trustClaims = false
+    @OptionGroup var scoringFlags: ScoringFlags
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
 
     func run() throws {
         let set = try EvidenceSet(arguments: evidence, options: rubricOptions)
-        let options = ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims)
+        let options = scoringFlags.options
         let cards = set.assessments.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
         let text = switch format {
         case .table: ScoreTable.render(cards, language: outputOptions.lang)

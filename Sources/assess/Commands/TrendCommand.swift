@@ -27,11 +27,7 @@ struct TrendCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Crosswalk to use across a rubric change (repeatable).", valueName: "FILE"))
     var crosswalk: [String] = []
 
-    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
-    var noRequireEvidence = false
-
-    @Flag(name: .long, help: "Score claimed levels instead of levels supported by evidence.")
-    var trustClaims = false
+    @OptionGroup var scoringFlags: ScoringFlags
 
     @Argument(help: ArgumentHelp("Evidence files (or directories) of one unit, one per period.", valueName: "FILE"))
     var files: [String]
@@ -42,7 +38,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         let set = try EvidenceSet(arguments: files, options: rubricOptions)
-        let options = ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims)
+        let options = scoringFlags.options
         let cards = set.assessments.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
         let trend: Trend
         do { trend = try rubricOptions.trend(of: cards, crosswalks: crosswalk) } catch { throw Console.fail(error) }

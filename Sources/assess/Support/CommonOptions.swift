@@ -28,3 +28,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 }
+
+/// How levels are scored: `--no-require-evidence`, `--trust-claims`.
+struct ScoringFlags: ParsableArguments {
+    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
+    var noRequireEvidence = false
+
+    @Flag(name: .long, help: "Score claimed levels instead of levels supported by evidence.")
+    var trustClaims = false
+
+    var options: ScoringOptions { ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims) }
+}
