@@ -15,7 +15,7 @@ struct Assess: ParsableCommand {
             folder beside the installed tool.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ScoreCommand.self, RubricCommand.self]
+        subcommands: [ValidateCommand.self, ScoreCommand.self, RubricCommand.self, CompareCommand.self, CheckCommand.self]
     )
 
     /// Parses, runs, and maps every failure to the documented exit codes; ArgumentParser's own

@@ -34,6 +34,8 @@ public struct Assessment: Sendable {
     public let documents: [Document]
     /// Problems that do not make the file unusable (a criterion marked met with no document).
     public let warnings: [Diagnostic]
+    /// Where each answer, `met` and document sits in the file, for reports that point at them.
+    public let locations: EvidenceLocations
 
     public func answer(for indicatorID: String) -> Answer? {
         answers.first { $0.indicatorID == indicatorID }
