@@ -30,7 +30,9 @@ public struct Comparison: Sendable {
         var byRole: [Role: String] = [:]
         for card in cards {
             let a = card.assessment
-            if let other = byRole[a.role] {
+            if let other = byRole[a.role], other == a.path {
+                problems.append(Diagnostic(.duplicateIdentifier, file: a.path, "the same file is given twice; compare it with another role's assessment"))
+            } else if let other = byRole[a.role] {
                 problems.append(Diagnostic(.duplicateIdentifier, file: a.path,
                     "role '\(a.role.rawValue)' is also the role of \(other); compare assessments by different roles (self, inspectorate, assessor)"))
             } else {

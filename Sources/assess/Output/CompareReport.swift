@@ -39,6 +39,41 @@ struct CompareReport {
                      + (overall.predicateChanged ? "  " + changedMark : ""))
         }
 
+        // What to act on, before the detail.
+        var actions: [String] = []
+        let lowered = comparison.indicators.filter { $0.delta < 0 }.map(\.id)
+        let raised = comparison.indicators.filter { $0.delta > 0 }.map(\.id)
+        let last = roles.last ?? ""
+        if !lowered.isEmpty {
+            actions.append(lang.pick("diturunkan \(last) (\(lowered.count)): ", "lowered by \(last) (\(lowered.count)): ")
+                           + lowered.joined(separator: ", "))
+        }
+        if !raised.isEmpty {
+            actions.append(lang.pick("dinaikkan \(last) (\(raised.count)): ", "raised by \(last) (\(raised.count)): ")
+                           + raised.joined(separator: ", "))
+        }
+        let otherSpread = comparison.indicators.filter { $0.delta == 0 && $0.spread > 0 }.map(\.id)
+        if !otherSpread.isEmpty {
+            actions.append(lang.pick("level berbeda antarpihak lain: ", "levels differ between other sides: ") + otherSpread.joined(separator: ", "))
+        }
+        let changed = comparison.groups.filter(\.predicateChanged).map(\.id)
+        if !changed.isEmpty {
+            actions.append(lang.pick("predikat berubah: ", "predicate changes: ") + changed.joined(separator: ", "))
+        }
+        for card in sides where !card.overclaims.isEmpty {
+            actions.append(lang.pick("klaim berlebih \(card.assessment.role.rawValue): ", "overclaims by \(card.assessment.role.rawValue): ")
+                           + card.overclaims.map(\.id).joined(separator: ", "))
+        }
+        for (card, found) in zip(sides, findings) where !found.isEmpty {
+            actions.append(lang.pick("bukti dukung \(card.assessment.role.rawValue): ", "evidence of \(card.assessment.role.rawValue): ")
+                           + FindingSummary.counts(found, lang))
+        }
+        doc.heading(lang.pick("Untuk ditindaklanjuti", "To act on"))
+        if actions.isEmpty {
+            doc.line(lang.pick("  Tidak ada perbedaan.", "  No differences."))
+        }
+        doc.bullets(actions)
+
         // Groups, nested as the rubric nests them.
         let byKey = Dictionary(comparison.groups.map { ("\($0.kind.rawValue)/\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String]] = []
@@ -80,8 +115,7 @@ struct CompareReport {
                       })
             var notes: [String] = []
             for item in differing where item.sides.contains(where: { !$0.note.isEmpty }) {
-                notes.append("\(item.id): " + item.sides.map { "[\($0.role.rawValue)] " + ($0.note.isEmpty ? "—" : $0.note.text(in: lang)) }
-                    .joined(separator: " "))
+                notes += item.sides.map { "\(item.id) \($0.role.rawValue): " + ($0.note.isEmpty ? "—" : $0.note.text(in: lang)) }
             }
             if !notes.isEmpty {
                 doc.heading(lang.pick("Catatan berdampingan", "Notes side by side"))
