@@ -114,6 +114,17 @@ struct CompareCommandTests {
         #expect(try CLI.runArray(arguments).status == 2)
     }
 
+    /// The report is written (atomically) before --fail-on ends the run with 3.
+    @Test func outputFileThenFailOn() throws {
+        let scratch = try Scratch()
+        let target = scratch.path("review.md")
+        let result = try CLI.run("compare", Self.selfFile, Self.assessorFile, "--format", "md", "--output", target, "--fail-on", "delta:1")
+        #expect(result.status == 3)
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.contains("| I33 | 4/4/4 | –/3/3 | -1 | -0.028 | I33.L4.a (self), I33.L4.b (self) |"))
+    }
+
     @Test func checkJSON() throws {
         let result = try CLI.run("check", "fixtures/evidence-checks/problems.xml", "--documents", "fixtures/evidence-checks", "--format", "json")
         #expect(result.status == 0)

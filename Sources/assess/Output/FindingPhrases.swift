@@ -58,11 +58,11 @@ extension EvidenceFinding.Kind {
 }
 
 enum FindingSummary {
-    /// `2 criteria without documents, 1 sha256 mismatch` (kinds in declaration order), or "none".
+    /// `criteria without documents: 2, sha256 mismatch: 1` (kinds in declaration order), or "no findings".
     static func counts(_ findings: [EvidenceFinding], _ lang: Language) -> String {
         let parts = EvidenceFinding.Kind.allCases.compactMap { kind -> String? in
             let n = findings.filter { $0.kind == kind }.count
-            return n == 0 ? nil : "\(n) \(kind.label(in: lang))"
+            return n == 0 ? nil : "\(kind.label(in: lang)): \(n)"
         }
         return parts.isEmpty ? lang.pick("tidak ada temuan", "no findings") : parts.joined(separator: ", ")
     }

@@ -41,7 +41,7 @@ struct ReviewDocument {
             case (.bullets(let items), .markdown):
                 out += items.map { "- " + $0 }
             case (.blank, _):
-                out.append("")
+                if !(out.last?.isEmpty ?? true) { out.append("") }
             case (.table(let alignments, let header, let rows), .table):
                 var table = TextTable(alignments)
                 table.add(header)
