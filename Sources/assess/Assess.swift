@@ -16,9 +16,9 @@ struct Assess: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, ScoreCommand.self, GapCommand.self, AggregateCommand.self,
-            ReadinessCommand.self, TemplateCommand.self, MigrateCommand.self, TrendCommand.self, ReportCommand.self,
-            RubricCommand.self,
+            ValidateCommand.self, ScoreCommand.self, GapCommand.self, CompareCommand.self, CheckCommand.self,
+            AggregateCommand.self, ReadinessCommand.self, TemplateCommand.self, MigrateCommand.self,
+            TrendCommand.self, ReportCommand.self, RubricCommand.self,
         ]
     )
 

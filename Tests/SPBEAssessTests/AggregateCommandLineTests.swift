@@ -79,7 +79,7 @@ struct AggregateCommandLineTests {
         let output = scratch.path("agregat.xml")
         let result = try CLI.run("aggregate", "--output", output, path)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("\(path):5:11: warning: bappeda answers I46, which rubric spbe-2020 gives to dukcapil"))
+        #expect(result.stderr.contains("\(path):5:3: warning: bappeda answers I46, which rubric spbe-2020 gives to dukcapil"))
         // I13 3·2.5 + I14 2·2.5 + I32 3·2.75 + I46 1·3 = 23.75 → 0.2375 → 0.24.
         #expect(result.stdout.contains("Indeks 0.24"))
     }

@@ -122,7 +122,7 @@ struct AggregationTests {
         #expect(result.warnings[0].severity == .warning)
         #expect(result.warnings[0].file == "b.xml")
         #expect(result.warnings[0].line == 4)  // "  <answer indicator=" on the file's fourth line
-        #expect(result.warnings[0].column == 11)
+        #expect(result.warnings[0].column == 3)  // the <answer> element, after two spaces
         #expect(result.warnings[0].message.hasPrefix("b answers X1, which rubric tiga gives to a"))
 
         let reloaded = try Inline.assessment(EvidenceWriter.write(result.assessment), rubric: rubric)

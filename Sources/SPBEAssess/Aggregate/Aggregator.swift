@@ -109,7 +109,8 @@ public struct Aggregator: Sendable {
         for opd in opds {
             for answer in opd.answers {
                 guard let indicator = rubric.indicator(answer.indicatorID), !owns(opd.unit, indicator) else { continue }
-                warnings.append(Diagnostic(.answerNotOwned, file: opd.path, line: answer.line, column: answer.column,
+                let location = opd.locations.answers[answer.indicatorID]
+                warnings.append(Diagnostic(.answerNotOwned, file: opd.path, line: location?.line, column: location?.column,
                     "\(opd.unit.id) answers \(indicator.id), which rubric \(rubric.id) gives to \(indicator.owners.joined(separator: ", ")) (this unit's roles: \(opd.unit.roles.joined(separator: " "))); the answer is still counted — add the role to <unit roles=\"…\"> if this OPD does own it",
                     severity: .warning))
             }

@@ -34,6 +34,8 @@ public struct Assessment: Sendable {
     public let documents: [Document]
     /// Problems that do not make the file unusable (a criterion marked met with no document).
     public let warnings: [Diagnostic]
+    /// Where each answer, `met` and document sits in the file, for reports that point at them.
+    public var locations = EvidenceLocations()
 
     public func answer(for indicatorID: String) -> Answer? {
         answers.first { $0.indicatorID == indicatorID }
@@ -48,22 +50,6 @@ public struct Answer: Sendable, Hashable {
     public let claimed: Int?
     public let met: [MetCriterion]
     public let note: LocalizedText
-    /// Where the answer's `indicator` attribute is in its file (1-based), for warnings about the
-    /// answer; nil for answers built in memory.
-    public var line: Int? = nil
-    public var column: Int? = nil
-
-    // Two answers are the same answer wherever they stand in a file.
-    public static func == (a: Answer, b: Answer) -> Bool {
-        a.indicatorID == b.indicatorID && a.claimed == b.claimed && a.met == b.met && a.note == b.note
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(indicatorID)
-        hasher.combine(claimed)
-        hasher.combine(met)
-        hasher.combine(note)
-    }
 }
 
 /// A criterion the unit marks as met, with the documents that support it.

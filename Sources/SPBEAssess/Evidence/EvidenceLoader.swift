@@ -62,6 +62,7 @@ public struct EvidenceFile {
                         roles: unitElement.attribute("roles").map { $0.split(separator: " ").map(String.init) }
                             ?? [unitElement.attribute("id") ?? ""])
 
+        var locations = EvidenceLocations()
         var documents: [Document] = []
         var documentIDs: Set<String> = []
         for element in root.children(named: "document") {
@@ -70,6 +71,7 @@ public struct EvidenceFile {
                 problems.append(element.diagnostic(.duplicateIdentifier, "document '\(id)' is declared twice", attribute: "id"))
                 continue
             }
+            locations.documents[id] = element.location
             documents.append(Document(id: id, title: element.text, date: element.attribute("date"),
                                       href: element.attribute("href"), sha256: element.attribute("sha256")))
         }
@@ -126,18 +128,18 @@ public struct EvidenceFile {
                         "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence",
                         severity: .warning))
                 }
+                locations.met[criterionID] = metElement.location
                 met.append(MetCriterion(criterionID: criterionID, documentIDs: cited))
             }
-            let position = element.diagnostic(.unknownReference, "", attribute: "indicator")
+            locations.answers[indicatorID] = element.location
             answers.append(Answer(indicatorID: indicatorID, claimed: claimed, met: met,
-                                  note: element.localizedText("note", required: false, into: &problems),
-                                  line: position.line, column: position.column))
+                                  note: element.localizedText("note", required: false, into: &problems)))
         }
 
         guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
         return Assessment(path: path, rubricID: rubricID, period: root.attribute("period") ?? "",
                           role: Role(rawValue: root.attribute("role") ?? "") ?? .self, unit: unit,
-                          answers: answers, documents: documents, warnings: warnings)
+                          answers: answers, documents: documents, warnings: warnings, locations: locations)
     }
 }
 

@@ -1,0 +1,153 @@
+/// Checks an assessment's *bukti dukung*: what an inspector looks for before trusting the levels.
+///
+/// Without a documents folder the check reads only the file: documents cited by no criterion,
+/// criteria marked met without a document, document dates after the period or too old, and the
+/// same declared SHA-256 under different ids. With a folder it also looks up every cited
+/// document's `href` and compares the file's SHA-256 with the declared one.
+///
+/// ```swift
+/// let findings = try EvidenceCheck(options: .init(maxAgeYears: 5)).run(assessment, documents: folder)
+/// ```
+public struct EvidenceCheck: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// A document dated more than this many years before the end of the period is too old.
+        public var maxAgeYears: Int
+
+        public init(maxAgeYears: Int = 5) { self.maxAgeYears = maxAgeYears }
+    }
+
+    public let options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Findings in file order (by line, then column).
+    public func run(_ assessment: Assessment, documents folder: DocumentFolder? = nil) throws(LoadError) -> [EvidenceFinding] {
+        var findings: [EvidenceFinding] = []
+        let locations = assessment.locations
+        func fileLocation() -> SourceLocation { SourceLocation(file: assessment.path, line: 1, column: nil) }
+        func at(document id: String) -> SourceLocation { locations.documents[id] ?? fileLocation() }
+
+        let cited = Set(assessment.answers.flatMap { $0.met.flatMap(\.documentIDs) })
+        for answer in assessment.answers {
+            for met in answer.met where met.documentIDs.isEmpty {
+                findings.append(EvidenceFinding(kind: .metWithoutDocument, location: locations.met[met.criterionID] ?? fileLocation(),
+                                                indicatorID: answer.indicatorID, criterionID: met.criterionID))
+            }
+        }
+
+        let end = PeriodEnd(period: assessment.period)
+        var seenHashes: [String: String] = [:]
+        for document in assessment.documents {
+            let location = at(document: document.id)
+            if !cited.contains(document.id) {
+                findings.append(EvidenceFinding(kind: .uncitedDocument, location: location, documentID: document.id))
+            }
+            if let date = document.date.map({ String($0.prefix(10)) }), let end {
+                if date > end.lastDay {
+                    findings.append(EvidenceFinding(kind: .dateAfterPeriod, location: location, documentID: document.id,
+                                                    detail: "\(date) > \(end.lastDay)"))
+                } else if date < end.cutoff(years: options.maxAgeYears) {
+                    findings.append(EvidenceFinding(kind: .dateTooOld, location: location, documentID: document.id,
+                                                    detail: "\(date) < \(end.cutoff(years: options.maxAgeYears))"))
+                }
+            }
+
+            var hash = document.sha256?.lowercased()
+            if let folder, cited.contains(document.id) {
+                if let href = document.href {
+                    switch try folder.digest(of: href) {
+                    case .missing:
+                        findings.append(EvidenceFinding(kind: .fileMissing, location: location, documentID: document.id, detail: href))
+                    case .outsideFolder:
+                        findings.append(EvidenceFinding(kind: .fileOutsideFolder, location: location, documentID: document.id, detail: href))
+                    case .found(let actual):
+                        if let declared = hash, declared != actual {
+                            findings.append(EvidenceFinding(kind: .hashMismatch, location: location, documentID: document.id,
+                                                            detail: "\(href): \(actual)"))
+                        }
+                        hash = hash ?? actual
+                    }
+                } else {
+                    findings.append(EvidenceFinding(kind: .noHref, location: location, documentID: document.id))
+                }
+            }
+            if let hash {
+                if let first = seenHashes[hash] {
+                    findings.append(EvidenceFinding(kind: .duplicateHash, location: location, documentID: document.id, detail: first))
+                } else {
+                    seenHashes[hash] = document.id
+                }
+            }
+        }
+        return findings.sorted { ($0.location.line, $0.location.column ?? 0) < ($1.location.line, $1.location.column ?? 0) }
+    }
+}
+
+/// One problem with an assessment's evidence, at the element it concerns.
+public struct EvidenceFinding: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A declared document that no `met` cites.
+        case uncitedDocument
+        /// A `met` with no `documents`: it does not count unless `--no-require-evidence`.
+        case metWithoutDocument
+        /// Dated after the last day of the period.
+        case dateAfterPeriod
+        /// Dated more than `maxAgeYears` before the end of the period.
+        case dateTooOld
+        /// The `href` names no file under the documents folder.
+        case fileMissing
+        /// The `href` is absolute or leaves the documents folder; it was not opened.
+        case fileOutsideFolder
+        /// A cited document with no `href` to check (only reported with a documents folder).
+        case noHref
+        /// The file's SHA-256 differs from the declared `sha256`.
+        case hashMismatch
+        /// The same file (same SHA-256) declared under another id earlier in the file.
+        case duplicateHash
+
+        /// Whether the finding means a document is absent (for `--fail-on missing-document`).
+        public var isMissingDocument: Bool {
+            self == .metWithoutDocument || self == .fileMissing
+        }
+    }
+
+    public let kind: Kind
+    public let location: SourceLocation
+    public var indicatorID: String?
+    public var criterionID: String?
+    public var documentID: String?
+    /// The date compared, the href looked up with the hash found, or the id first declaring the
+    /// same hash.
+    public var detail: String?
+
+    public init(kind: Kind, location: SourceLocation, indicatorID: String? = nil, criterionID: String? = nil,
+                documentID: String? = nil, detail: String? = nil) {
+        self.kind = kind
+        self.location = location
+        self.indicatorID = indicatorID
+        self.criterionID = criterionID
+        self.documentID = documentID
+        self.detail = detail
+    }
+}
+
+/// The last day of an assessment period (`2024` or `2024-rev1` → 2024-12-31), as ISO text so that
+/// ISO dates compare as strings.
+struct PeriodEnd {
+    let year: Int
+
+    init?(period: String) {
+        guard let year = Int(period.prefix(4)), period.prefix(4).allSatisfy(\.isNumber) else { return nil }
+        self.year = year
+    }
+
+    var lastDay: String { "\(Self.pad(year))-12-31" }
+
+    /// Dates before this are more than `years` years older than the end of the period.
+    func cutoff(years: Int) -> String { "\(Self.pad(year - years))-12-31" }
+
+    private static func pad(_ year: Int) -> String {
+        let text = String(year)
+        return String(repeating: "0", count: max(0, 4 - text.count)) + text
+    }
+}

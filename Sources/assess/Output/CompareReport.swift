@@ -1,0 +1,190 @@
+import SPBEAssess
+
+/// `assess compare` as an inspector reads it: who is compared, the overall and group indices
+/// side by side with predicate changes flagged, the indicators that differ (with the criteria one
+/// side accepts and the other does not, and what each difference does to the index), the notes
+/// of both sides, agreement statistics and the evidence findings of each file.
+struct CompareReport {
+    let comparison: Comparison
+    let findings: [[EvidenceFinding]]
+    let lang: Language
+
+    init(_ comparison: Comparison, findings: [[EvidenceFinding]], language: Language) {
+        self.comparison = comparison
+        self.findings = findings
+        self.lang = language
+    }
+
+    func render(_ style: ReviewDocument.Style) -> String {
+        var doc = ReviewDocument()
+        let sides = comparison.sides
+        let first = sides[0].assessment
+        let rubric = sides[0].rubric
+        let roles = comparison.roles.map(\.rawValue)
+
+        doc.heading(lang.pick("Perbandingan penilaian", "Comparison of assessments") + ": \(first.unit.name) (\(first.unit.id)) · "
+                    + "\(rubric.title.text(in: lang)) · \(lang.pick("periode", "period")) \(first.period)")
+        doc.table([.left, .left, .left, .left], header: [lang.pick("Peran", "Role"), "", lang.pick("Berkas", "File"), ""],
+                  rows: sides.map { card in
+                      let a = card.assessment
+                      let other = (a.unit.id != first.unit.id || a.period != first.period || a.rubricID != first.rubricID)
+                          ? "(\(a.unit.id), \(a.rubricID), \(a.period))" : ""
+                      return [a.role.rawValue, a.role.name(in: lang), a.path, other]
+                  })
+        if let overall = comparison.groups.last {
+            doc.blank()
+            doc.line(lang.pick("Indeks keseluruhan", "Overall index") + ": "
+                     + zip(roles, overall.sides).map { "\($0) \(Self.index($1, lang))" }.joined(separator: " · ")
+                     + " · Δ \(Self.signed(hundredths: overall.deltaHundredths))"
+                     + (overall.predicateChanged ? "  " + changedMark : ""))
+        }
+
+        // What to act on, before the detail.
+        var actions: [String] = []
+        let lowered = comparison.indicators.filter { $0.delta < 0 }.map(\.id)
+        let raised = comparison.indicators.filter { $0.delta > 0 }.map(\.id)
+        let last = roles.last ?? ""
+        if !lowered.isEmpty {
+            actions.append(lang.pick("diturunkan \(last) (\(lowered.count)): ", "lowered by \(last) (\(lowered.count)): ")
+                           + lowered.joined(separator: ", "))
+        }
+        if !raised.isEmpty {
+            actions.append(lang.pick("dinaikkan \(last) (\(raised.count)): ", "raised by \(last) (\(raised.count)): ")
+                           + raised.joined(separator: ", "))
+        }
+        let otherSpread = comparison.indicators.filter { $0.delta == 0 && $0.spread > 0 }.map(\.id)
+        if !otherSpread.isEmpty {
+            actions.append(lang.pick("level berbeda antarpihak lain: ", "levels differ between other sides: ") + otherSpread.joined(separator: ", "))
+        }
+        let changed = comparison.groups.filter(\.predicateChanged).map(\.id)
+        if !changed.isEmpty {
+            actions.append(lang.pick("predikat berubah: ", "predicate changes: ") + changed.joined(separator: ", "))
+        }
+        for card in sides where !card.overclaims.isEmpty {
+            actions.append(lang.pick("klaim berlebih \(card.assessment.role.rawValue): ", "overclaims by \(card.assessment.role.rawValue): ")
+                           + card.overclaims.map(\.id).joined(separator: ", "))
+        }
+        for (card, found) in zip(sides, findings) where !found.isEmpty {
+            actions.append(lang.pick("bukti dukung \(card.assessment.role.rawValue): ", "evidence of \(card.assessment.role.rawValue): ")
+                           + FindingSummary.counts(found, lang))
+        }
+        doc.heading(lang.pick("Untuk ditindaklanjuti", "To act on"))
+        if actions.isEmpty {
+            doc.line(lang.pick("  Tidak ada perbedaan.", "  No differences."))
+        }
+        doc.bullets(actions)
+
+        // Groups, nested as the rubric nests them.
+        let byKey = Dictionary(comparison.groups.map { ("\($0.kind.rawValue)/\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[String]] = []
+        func add(_ kind: GroupComparison.Kind, _ id: String, _ title: LocalizedText, indent: String) {
+            guard let group = byKey["\(kind.rawValue)/\(id)"] else { return }
+            rows.append([indent + id, title.text(in: lang)] + group.sides.map { Self.index($0, lang) }
+                        + [Self.signed(hundredths: group.deltaHundredths), group.predicateChanged ? changedMark : ""])
+        }
+        if rubric.domains.isEmpty {
+            rubric.aspects.forEach { add(.aspect, $0.id, $0.title, indent: "") }
+        } else {
+            for domain in rubric.domains {
+                add(.domain, domain.id, domain.title, indent: "")
+                for aspect in rubric.aspects where aspect.domainID == domain.id { add(.aspect, aspect.id, aspect.title, indent: "  ") }
+            }
+        }
+        rubric.pillars.forEach { add(.pillar, $0.id, $0.title, indent: lang.pick("pilar ", "pillar ")) }
+        add(.overall, rubric.id, rubric.title, indent: "")
+        doc.heading(lang.pick("Indeks per kelompok", "Indices by group"))
+        doc.table([.left, .left] + sides.map { _ in .left } + [.right, .left],
+                  header: [lang.pick("Kelompok", "Group"), ""] + roles + ["Δ", ""], rows: rows)
+
+        // Indicators that need attention.
+        let differing = comparison.indicators.filter(\.needsAttention)
+        let agreeing = comparison.indicators.count - differing.count
+        doc.heading(lang.pick("Indikator yang perlu dibahas", "Indicators to discuss")
+                    + ": \(differing.count) " + lang.pick("dari", "of") + " \(comparison.indicators.count)"
+                    + " (\(agreeing) " + lang.pick("sama persis", "agree fully") + ")")
+        if !differing.isEmpty {
+            doc.line(lang.pick("Sel: klaim/didukung/dinilai (– tanpa klaim, ! klaim berlebih); Δ = \(roles.last ?? "") − \(roles[0]); Δ indeks = pengaruh pada indeks keseluruhan.",
+                               "Cells: claimed/supported/scored (– no claim, ! overclaim); Δ = \(roles.last ?? "") − \(roles[0]); Δ index = effect on the overall index."))
+            doc.table([.left] + sides.map { _ in .left } + [.right, .right, .left, .left],
+                      header: [lang.pick("Ind.", "Ind.")] + roles + ["Δ", lang.pick("Δ indeks", "Δ index"),
+                               lang.pick("Kriteria diakui sebagian pihak", "Criteria accepted by only some"), lang.pick("Indikator", "Indicator")],
+                      rows: differing.map { item in
+                          [item.id] + item.sides.map(Self.levels) + [Self.signed(item.delta), Self.signed(effect: item.indexEffect),
+                           item.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map(\.rawValue).joined(separator: "+")))" }.joined(separator: ", "),
+                           rubric.indicator(item.id)?.title.text(in: lang) ?? ""]
+                      })
+            var notes: [String] = []
+            for item in differing where item.sides.contains(where: { !$0.note.isEmpty }) {
+                notes += item.sides.map { "\(item.id) \($0.role.rawValue): " + ($0.note.isEmpty ? "—" : $0.note.text(in: lang)) }
+            }
+            if !notes.isEmpty {
+                doc.heading(lang.pick("Catatan berdampingan", "Notes side by side"))
+                doc.bullets(notes)
+            }
+        }
+
+        doc.heading(lang.pick("Kesepakatan antarpenilai (indikator yang dinilai kedua pihak)", "Agreement (indicators assessed by both sides)"))
+        doc.table([.left, .right, .right, .right, .right, .right],
+                  header: [lang.pick("Pasangan", "Pair"), "n", lang.pick("Sama", "Exact"), lang.pick("Selisih ≤ 1", "Within one"),
+                           lang.pick("Rata-rata |Δ|", "Mean |Δ|"), lang.pick("Kappa kuadratik", "Quadratic kappa")],
+                  rows: comparison.agreements.map { pair in
+                      let a = pair.agreement
+                      return ["\(pair.a.rawValue)–\(pair.b.rawValue)", "\(a.count)", Self.percent(a.exact), Self.percent(a.withinOne),
+                              Self.decimal(a.meanAbsoluteDifference, places: 2), Self.decimal(a.kappa, places: 3)]
+                  })
+
+        doc.heading(lang.pick("Pemeriksaan bukti dukung", "Evidence checks"))
+        for (card, found) in zip(sides, findings) {
+            doc.line("\(card.assessment.role.rawValue): \(FindingSummary.counts(found, lang))")
+            doc.bullets(found.map { $0.line(in: lang) })
+        }
+        return doc.render(style)
+    }
+
+    private var changedMark: String { lang.pick("⚠ predikat berubah", "⚠ predicate changes") }
+
+    static func index(_ side: GroupSide?, _ lang: Language) -> String {
+        guard let side else { return "—" }
+        return "\(side.index) \(side.predicate.label.text(in: lang))"
+    }
+
+    static func levels(_ side: IndicatorSide) -> String {
+        guard side.assessed else { return "—" }
+        return "\(side.claimed.map(String.init) ?? "–")/\(side.supported)/\(side.level)" + (side.overclaim ? " !" : "")
+    }
+
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
+    /// `+0.10`, `-0.14`, `0.00` from a difference in hundredths.
+    static func signed(hundredths: Int?) -> String {
+        guard let hundredths else { return "—" }
+        let magnitude = abs(hundredths)
+        let text = "\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+        return hundredths > 0 ? "+" + text : hundredths < 0 ? "-" + text : text
+    }
+
+    /// An index effect to three decimals (a weight of 1.3 moves the index by 0.013 a level).
+    static func signed(effect: Double) -> String {
+        let thousandths = Int((effect * 1000).rounded())
+        let magnitude = abs(thousandths)
+        let fraction = String(magnitude % 1000)
+        let text = "\(magnitude / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        return thousandths > 0 ? "+" + text : thousandths < 0 ? "-" + text : text
+    }
+
+    static func percent(_ fraction: Double?) -> String {
+        guard let fraction else { return "—" }
+        return decimal(fraction * 100, places: 1) + "%"
+    }
+
+    /// Fixed decimals, rounded half away from zero.
+    static func decimal(_ value: Double?, places: Int) -> String {
+        guard let value else { return "—" }
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((abs(value) * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        let text = "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
+        return value < 0 && scaled != 0 ? "-" + text : text
+    }
+}

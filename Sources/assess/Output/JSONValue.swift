@@ -1,0 +1,62 @@
+import Foundation
+import SPBEAssess
+
+/// A JSON tree for reports whose shape is easier to write than to declare as Codable types:
+/// nulls stay explicit, and keys are sorted on output so runs are byte-for-byte reproducible.
+enum JSONValue: Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+                ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    case null, bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
+    static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
+    static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .int(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    func rendered() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+extension EvidenceFinding {
+    var json: JSONValue {
+        var object: [String: JSONValue] = [
+            "kind": .string(kind.rawValue), "file": .string(location.file), "line": .int(location.line),
+            "column": .optional(location.column), "message": .string(message(in: .en)),
+        ]
+        if let indicatorID { object["indicator"] = .string(indicatorID) }
+        if let criterionID { object["criterion"] = .string(criterionID) }
+        if let documentID { object["document"] = .string(documentID) }
+        if let detail { object["detail"] = .string(detail) }
+        return .object(object)
+    }
+}
+
+extension SPBEAssess.Unit {
+    var json: JSONValue {
+        var object: [String: JSONValue] = ["id": .string(id), "name": .string(name), "kind": .string(kind.rawValue)]
+        if let instansi { object["instansi"] = .string(instansi) }
+        return .object(object)
+    }
+}
