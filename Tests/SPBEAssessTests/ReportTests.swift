@@ -114,6 +114,20 @@ struct ReportTests {
         #expect(!result.stdout.contains("OPD × indicator heatmap"))
     }
 
+    @Test("--compare adds the side-by-side review with the predicate changes and the agreement")
+    func compareReport() throws {
+        let result = try CLI.run("report", "fixtures/kab-ketapang-2024/kab-ketapang.xml", "--lang", "en",
+                                 "--compare", "fixtures/kab-ketapang-2024/review/asesor.xml")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.parseHTML(result.stdout))
+        #expect(result.stdout.contains("Comparison between assessors"))
+        // D4 drops from 2.81 Baik (Good) to 2.43 Cukup (Fair) under the assessor (see ComparisonTests).
+        #expect(result.stdout.contains("<td>D4</td><td>2.81 Good</td><td>2.43 Fair</td><td>-0.38</td>"))
+        #expect(result.stdout.contains("predicate changes"))
+        let other = try CLI.run("report", "fixtures/kab-ketapang-2024/bappeda.xml", "--compare", "fixtures/kab-ketapang-2024/review/asesor.xml")
+        #expect(other.status == 2)  // another unit
+    }
+
     @Test("hostile text from evidence files shows as text in HTML and Markdown")
     func escaping() throws {
         let hostile = "<script>alert('x')</script> & \"quotes\" | *bold* [link](http://x)"

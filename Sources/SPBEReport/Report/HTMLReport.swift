@@ -14,6 +14,9 @@ public enum HTMLReport {
         if let readiness = input.readiness {
             body.append(readinessTable(readiness, lang))
         }
+        if let comparison = input.comparison {
+            body.append(comparisonSection(comparison, lang))
+        }
         if let trend = input.trend {
             body.append(trendSection(trend, lang))
         } else if input.cards.count > 1 {
@@ -186,6 +189,45 @@ public enum HTMLReport {
             table([Phrase.indicator.text(lang), Phrase.title.text(lang), Phrase.claimed.text(lang), Phrase.supported.text(lang),
                    Phrase.scored.text(lang), Phrase.criteriaMet.text(lang), Phrase.missingForNext.text(lang), Phrase.documents.text(lang)],
                   rows, class: "indicators"))
+    }
+
+    /// Two or three roles' assessments of one unit: group indices side by side (a predicate change
+    /// marked), the indicators to discuss, and how far the roles agree.
+    static func comparisonSection(_ comparison: Comparison, _ lang: Language) -> Markup {
+        let roles = comparison.roles.map { $0.name(in: lang) }
+        let groupRows: [[Markup]] = comparison.groups.map { group in
+            [.text(group.id)]
+                + group.sides.map { side in .text(side.map { "\($0.index) \($0.predicate.label.text(in: lang))" } ?? Phrase.none.text(lang)) }
+                + [.text(group.deltaHundredths.map { String(format: "%+.2f", Double($0) / 100) } ?? ""),
+                   group.predicateChanged ? .el("strong", ["class": "missing"], .text(Phrase.predicateChanged.text(lang))) : .text("")]
+        }
+        let indicatorRows: [[Markup]] = comparison.indicators.filter(\.needsAttention).map { indicator in
+            [.text(indicator.id)]
+                + indicator.sides.map { side in
+                    .text("\(side.claimed.map(String.init) ?? "–")/\(side.supported)/\(side.level)" + (side.overclaim ? " !" : ""))
+                }
+                + [.text(String(format: "%+d", indicator.delta)),
+                   .text(indicator.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: ", ")),
+                   .el("ul", children: indicator.sides.filter { !$0.note.isEmpty }.map {
+                       .el("li", children: [.text("\($0.role.name(in: lang)): \($0.note.text(in: lang))")])
+                   })]
+        }
+        let agreementRows: [[Markup]] = comparison.agreements.map { pair in
+            let a = pair.agreement
+            func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? Phrase.none.text(lang) }
+            return [.text("\(pair.a.name(in: lang)) – \(pair.b.name(in: lang))"), .text("\(a.count)"), .text(percent(a.exact)),
+                    .text(percent(a.withinOne)), .text(a.meanAbsoluteDifference.map { String(format: "%.2f", $0) } ?? Phrase.none.text(lang)),
+                    .text(a.kappa.map { String(format: "%.3f", $0) } ?? Phrase.none.text(lang))]
+        }
+        return .el("section", ["class": "block comparison"],
+            .el("h2", children: [.text(Phrase.comparison.text(lang))]),
+            table(["", ] + roles + ["Δ", ""], groupRows, class: "groups"),
+            .el("h3", children: [.text(Phrase.toDiscuss.text(lang))]),
+            .el("p", ["class": "note"], .text(Phrase.comparisonCells.text(lang))),
+            table([Phrase.indicator.text(lang)] + roles + ["Δ", Phrase.acceptedByOneSide.text(lang), Phrase.note.text(lang)], indicatorRows, class: "compare"),
+            .el("h3", children: [.text(Phrase.agreement.text(lang))]),
+            table(["", "n", Phrase.exactAgreement.text(lang), Phrase.withinOne.text(lang), Phrase.meanAbsoluteDifference.text(lang), "κ"],
+                  agreementRows, class: "agreement"))
     }
 
     /// One unit over periods: a line of indices, and a caveat where the rubric changes.

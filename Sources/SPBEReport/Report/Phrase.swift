@@ -11,6 +11,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case alreadyMet, heatmap, heatmapTitle, units, none, current, after, file, dashedLine
     case readiness, roles, unanswered, status, submitted, notSubmitted, note
     case trend, rubricChangeCaveat, rose, fell, from, to, migrated
+    case comparison, predicateChanged, toDiscuss, comparisonCells, acceptedByOneSide, agreement, exactAgreement, withinOne
+    case meanAbsoluteDifference
 
     private static let texts: [Phrase: (id: String, en: String)] = [
         .reportTitle: ("Laporan Evaluasi SPBE", "SPBE Evaluation Report"),
@@ -49,7 +51,15 @@ public enum Phrase: String, CaseIterable, Sendable {
         .rubricChangeCaveat: ("Garis putus-putus menandai pergantian rubrik: indeks sebelum dan sesudahnya dinilai dengan kerangka berbeda. Perbandingan melintasi pergantian dilakukan melalui crosswalk (periode sebelumnya dialihkan ke rubrik baru), dan hanya perkiraan.",
                               "The dashed line marks a change of rubric: the indices before and after it are judged by different frameworks. Across the change the comparison goes through the crosswalk (the earlier period migrated to the new rubric) and is an estimate."),
         .rose: ("Naik", "Rose"), .fell: ("Turun", "Fell"), .from: ("Dari", "From"), .to: ("Ke", "To"),
-        .migrated: ("dialihkan", "migrated"), .notSubmitted: ("BELUM MENYERAHKAN", "NOT SUBMITTED"),
+        .migrated: ("dialihkan", "migrated"),
+        .comparison: ("Perbandingan antarpenilai", "Comparison between assessors"),
+        .predicateChanged: ("predikat berubah", "predicate changes"),
+        .toDiscuss: ("Indikator yang perlu dibahas", "Indicators to discuss"),
+        .comparisonCells: ("Sel: klaim/didukung/dinilai (– tanpa klaim, ! klaim berlebih); Δ = pihak terakhir − pihak pertama.",
+                           "Cells: claimed/supported/scored (– nothing claimed, ! overclaim); Δ = last side − first side."),
+        .acceptedByOneSide: ("Kriteria diakui sebagian pihak", "Criteria accepted by some sides only"),
+        .agreement: ("Kesepakatan", "Agreement"), .exactAgreement: ("Sama persis", "Exact"),
+        .withinOne: ("Selisih ≤ 1", "Within one"), .meanAbsoluteDifference: ("Rata-rata selisih", "Mean abs. difference"), .notSubmitted: ("BELUM MENYERAHKAN", "NOT SUBMITTED"),
     ]
 
     public func text(_ language: Language) -> String {

@@ -12,6 +12,8 @@ public struct ReportInput: Sendable {
     public var readiness: ReadinessReport?
     /// For one unit over several periods: its trend.
     public var trend: Trend?
+    /// With `--compare`: the unit's assessment beside other roles' (inspectorate, assessor).
+    public var comparison: Comparison?
 
     public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id,
                 regency: Scorecard? = nil, readiness: ReadinessReport? = nil) {

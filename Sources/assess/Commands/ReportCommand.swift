@@ -27,6 +27,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
     var target: String?
 
+    @Option(name: .long, help: ArgumentHelp("Another role's assessment of the same unit (inspectorate, assessor): adds the comparison (repeatable, at most two).", valueName: "FILE"))
+    var compare: [String] = []
+
     @Option(name: .long, help: "CSV dialect: international (',' and decimal point) or indonesian (';' and decimal comma).")
     var csvDialect: CSVReport.Dialect = .international
 
@@ -49,6 +52,14 @@ struct ReportCommand: ParsableCommand {
             }
         }
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
+        if !compare.isEmpty {
+            let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
+                .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
+            guard let base = cards.first(where: { card in others.allSatisfy { $0.assessment.unit.id == card.assessment.unit.id } }) else {
+                throw ValidationError("--compare files are of another unit than the evidence")
+            }
+            do { input.comparison = try Comparison([base] + others) } catch { throw Console.fail(error) }
+        }
         // One unit over several periods: its trend, across rubric changes through the crosswalk.
         let units = Set(cards.map(\.assessment.unit.id))
         if cards.count > 1, units.count == 1, Set(cards.map(\.assessment.period)).count == cards.count {
