@@ -6,6 +6,56 @@ public enum MarkdownReport {
     public static func render(_ input: ReportInput) -> String {
         let lang = input.language
         var out = ["# \(Phrase.reportTitle.text(lang))", ""]
+        if let regency = input.regency {
+            out += ["## \(escape(regency.assessment.unit.name))", "",
+                    "**\(Phrase.index.text(lang)) \(regency.index) — \(regency.predicate.label.text(in: lang))**", ""]
+            out += table(["", Phrase.title.text(lang), Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)],
+                         groupRows(regency, lang))
+            out.append("")
+        }
+        if let readiness = input.readiness {
+            out += ["## \(Phrase.readiness.text(lang))", ""]
+            out += table(["#", "OPD", Phrase.roles.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang),
+                          Phrase.overclaims.text(lang), Phrase.unanswered.text(lang), Phrase.status.text(lang)],
+                         readiness.entries.enumerated().map { number, entry in
+                             ["\(number + 1)", escape(entry.name ?? entry.unitID), escape(entry.roles.joined(separator: ", ")),
+                              entry.index.description, entry.predicate.label.text(in: lang), entry.overclaims.map(\.id).joined(separator: ", "),
+                              entry.unanswered.joined(separator: ", "),
+                              entry.submitted ? Phrase.submitted.text(lang) : "**\(Phrase.notSubmitted.text(lang))**"]
+                         })
+            out.append("")
+        }
+        if let comparison = input.comparison {
+            out += ["## \(Phrase.comparison.text(lang))", ""]
+            out += table([""] + comparison.roles.map { $0.name(in: lang) } + ["Δ", ""], comparison.groups.map { group in
+                [group.id] + group.sides.map { side in side.map { "\($0.index) \($0.predicate.label.text(in: lang))" } ?? "" }
+                    + [group.deltaHundredths.map { String(format: "%+.2f", Double($0) / 100) } ?? "",
+                       group.predicateChanged ? "**\(Phrase.predicateChanged.text(lang))**" : ""]
+            })
+            out += ["", "### \(Phrase.toDiscuss.text(lang))", "", Phrase.comparisonCells.text(lang), ""]
+            out += table([Phrase.indicator.text(lang)] + comparison.roles.map { $0.name(in: lang) } + ["Δ", Phrase.acceptedByOneSide.text(lang)],
+                         comparison.indicators.filter(\.needsAttention).map { indicator in
+                             [indicator.id] + indicator.sides.map { "\($0.claimed.map(String.init) ?? "–")/\($0.supported)/\($0.level)" + ($0.overclaim ? " !" : "") }
+                                 + [String(format: "%+d", indicator.delta),
+                                    indicator.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: ", ")]
+                         })
+            out += ["", "### \(Phrase.agreement.text(lang))", ""]
+            out += table(["", "n", Phrase.exactAgreement.text(lang), Phrase.withinOne.text(lang), Phrase.meanAbsoluteDifference.text(lang), "κ"],
+                         comparison.agreements.map { pair in
+                             let a = pair.agreement
+                             return ["\(pair.a.name(in: lang)) – \(pair.b.name(in: lang))", "\(a.count)",
+                                     a.exact.map { String(format: "%.1f%%", $0 * 100) } ?? "", a.withinOne.map { String(format: "%.1f%%", $0 * 100) } ?? "",
+                                     a.meanAbsoluteDifference.map { String(format: "%.2f", $0) } ?? "", a.kappa.map { String(format: "%.3f", $0) } ?? ""]
+                         })
+            out.append("")
+        }
+        if let trend = input.trend {
+            out += ["## \(Phrase.trend.text(lang))", ""]
+            out += table([Phrase.period.text(lang), Phrase.rubric.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang)],
+                         trend.periods.map { [escape($0.assessment.period), $0.rubric.id, $0.index.description, $0.predicate.label.text(in: lang)] })
+            if trend.steps.contains(where: { !$0.sameRubric }) { out += ["", "_\(Phrase.rubricChangeCaveat.text(lang))_"] }
+            out.append("")
+        }
         for card in input.cards {
             let a = card.assessment
             let rubric = card.rubric
