@@ -25,6 +25,12 @@ public struct BarChart: Sendable {
         self.target = target
     }
 
+    /// Labels longer than the label column are cut with an ellipsis (the full text stays in a
+    /// tooltip and in the table beside the chart).
+    static func shortened(_ label: String, limit: Int = 28) -> String {
+        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
+    }
+
     /// The length of a bar for `value`.
     public func length(_ value: Double) -> Double { min(max(value, 0), maximum) / maximum * barWidth }
 
@@ -33,7 +39,8 @@ public struct BarChart: Sendable {
         var parts: [Markup] = [.el("title", children: [.text(title)])]
         for (row, bar) in bars.enumerated() {
             let y = Double(row) * rowHeight + 4
-            parts.append(.el("text", ["x": f(labelWidth - 8), "y": f(y + 15), "text-anchor": "end", "class": "bar-label"], .text(bar.label)))
+            parts.append(.el("text", ["x": f(labelWidth - 8), "y": f(y + 15), "text-anchor": "end", "class": "bar-label"],
+                             .el("title", children: [.text(bar.label)]), .text(Self.shortened(bar.label))))
             parts.append(.el("rect", ["x": f(labelWidth), "y": f(y), "width": f(barWidth), "height": "18", "class": "track"]))
             parts.append(.el("rect", ["x": f(labelWidth), "y": f(y), "width": f(length(bar.value)), "height": "18", "class": "bar"]))
             parts.append(.el("text", ["x": f(labelWidth + length(bar.value) + 4), "y": f(y + 14), "class": "bar-value"],

@@ -15,7 +15,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case meanAbsoluteDifference
 
     private static let texts: [Phrase: (id: String, en: String)] = [
-        .reportTitle: ("Laporan Evaluasi SPBE", "SPBE Evaluation Report"),
+        .reportTitle: ("Laporan Evaluasi", "Evaluation Report"),
         .unit: ("Unit", "Unit"), .instansi: ("Instansi", "Agency"), .period: ("Periode", "Period"),
         .role: ("Penilai", "Assessed by"), .rubric: ("Rubrik", "Rubric"), .index: ("Indeks", "Index"),
         .predicate: ("Predikat", "Predicate"), .target: ("Target", "Target"),
