@@ -126,3 +126,44 @@ struct ScorerPropertyTests {
         }
     }
 }
+
+/// Aggregation against scoring, on random rubrics and random OPD files.
+@Suite("Aggregation properties on random rubrics")
+struct AggregationPropertyTests {
+    static func opdXML(_ id: String, _ answers: [(indicator: String, claimed: Int?, met: [(String, Bool)])]) -> String {
+        """
+        <assessment xmlns="urn:spbe-assess:evidence:1" rubric="acak" period="2024" role="self">
+          <unit id="\(id)" kind="opd" instansi="kab-acak">\(id)</unit>
+        \(answers.map { answer in
+            "<answer indicator=\"\(answer.indicator)\">" + answer.met.map { "<met criterion=\"\($0.0)\"\($0.1 ? " documents=\"doc\"" : "")/>" }.joined() + "</answer>"
+        }.joined(separator: "\n"))
+          <document id="doc">Bukti</document>
+        </assessment>
+        """
+    }
+
+    /// Scoring the aggregated file gives, per indicator, the rule applied to the OPDs' supported
+    /// levels (min and max here; median and mean are hand-checked in AggregationTests), and the
+    /// order of the OPD files never changes the result.
+    @Test("scoring the aggregated file equals the aggregation of the scores", arguments: [Aggregation.min, .max])
+    func aggregateThenScore(rule: Aggregation) throws {
+        var rng = SeededGenerator(seed: rule == .min ? 31 : 32)
+        for _ in 0..<20 {
+            let rubric = try ScorerPropertyTests.randomRubric(&rng)
+            let opds = try (1...Int.random(in: 2...4, using: &rng)).map { number in
+                try Inline.assessment(Self.opdXML("opd\(number)", ScorerPropertyTests.randomAnswers(rubric, &rng)), rubric: rubric, name: "opd\(number).xml")
+            }
+            let scorer = Scorer(rubric: rubric)
+            let separate = opds.map { scorer.score($0) }
+            let aggregated = scorer.score(try Aggregator(rubric: rubric, ruleOverride: rule).aggregate(opds).assessment)
+            for (position, indicator) in rubric.indicators.enumerated() {
+                let levels = separate.filter { $0.indicators[position].assessed }.map { $0.indicators[position].supported }
+                let expected = levels.isEmpty ? 0 : (rule == .min ? levels.min()! : levels.max()!)
+                #expect(aggregated.indicators[position].supported == expected, "\(indicator.id): \(levels)")
+            }
+            let reversed = scorer.score(try Aggregator(rubric: rubric, ruleOverride: rule).aggregate(opds.reversed()).assessment)
+            #expect(reversed.index == aggregated.index)
+            #expect(reversed.indicators.map(\.supported) == aggregated.indicators.map(\.supported))
+        }
+    }
+}
