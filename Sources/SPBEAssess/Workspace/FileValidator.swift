@@ -49,11 +49,17 @@ public struct FileValidator {
     /// The rubric an evidence file is checked against; an unknown rubric id is reported at the
     /// file's `rubric` attribute.
     public func rubric(for file: EvidenceFile) throws(LoadError) -> Rubric {
-        let reference = rubricOverride ?? file.rubricID
+        try rubric(named: file.rubricID) { file.rubricDiagnostic($0, $1) }
+    }
+
+    /// The rubric for an evidence file that names `id`; `locate` points an unknown rubric at the
+    /// file's `rubric` attribute.
+    func rubric(named id: String, locate: (Diagnostic.Code, String) -> Diagnostic) throws(LoadError) -> Rubric {
+        let reference = rubricOverride ?? id
         do throws(LoadError) {
             return try catalog.rubric(reference)
         } catch where rubricOverride == nil && error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
-            throw LoadError([file.rubricDiagnostic(.unknownRubric,
+            throw LoadError([locate(.unknownRubric,
                 "unknown rubric '\(reference)' (available: \(catalog.availableIDs().joined(separator: ", ")))")])
         }
     }
