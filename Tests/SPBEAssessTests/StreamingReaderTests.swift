@@ -141,7 +141,7 @@ struct StreamingReaderTests {
         }
         for jobs in [1, 2, 4, 7] {
             let units = reader.read(paths: paths, jobs: jobs) { _, result in
-                (try? result.get().unit.id) ?? "invalid"
+                (try? result.get().assessment.unit.id) ?? "invalid"
             }
             #expect(units == expected, "jobs \(jobs)")
         }
