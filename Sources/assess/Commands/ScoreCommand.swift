@@ -18,12 +18,13 @@ struct ScoreCommand: ParsableCommand {
     var format: Format = .table
 
     @OptionGroup var scoringFlags: ScoringFlags
+    @OptionGroup var jobs: JobsOption
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
 
     func run() throws {
-        let set = try EvidenceSet(arguments: evidence, options: rubricOptions)
+        let set = try EvidenceSet(arguments: evidence, options: rubricOptions, jobs: jobs.count)
         let options = scoringFlags.options
         let cards = set.assessments.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
         let text = switch format {
