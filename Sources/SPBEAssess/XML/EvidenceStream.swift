@@ -146,10 +146,13 @@ private struct Attributes {
 
     private static func decode(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
         guard let start, let end else { return "" }
-        let text = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        let text = String(decoding: bytes, as: UTF8.self)
         // Without entity substitution libxml2 hands `&` in a value over as the reference `&#38;`
-        // (the tree builder decodes it again); decode it as the DOM does.
-        return text.contains("&#38;") ? text.replacingOccurrences(of: "&#38;", with: "&") : text
+        // (the tree builder decodes it again); decode it as the DOM does. Looking for the byte
+        // first keeps Foundation's string search off the common path.
+        guard bytes.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&#38;", with: "&")
     }
 }
 
