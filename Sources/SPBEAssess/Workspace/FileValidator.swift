@@ -20,6 +20,17 @@ public struct FileValidator {
         public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Validates `paths` on `jobs` threads; outcomes in the order of `paths`. A catalog is not
+    /// thread-safe, so each worker gets its own from `makeCatalog` (schemas compiled and rubrics
+    /// loaded once per worker).
+    public static func validate(paths: [String], jobs: Int, rubricOverride: String? = nil,
+                                makeCatalog: @Sendable @escaping () -> RubricCatalog) -> [Outcome] {
+        ParallelWork.map(count: paths.count, jobs: jobs,
+                         state: { FileValidator(catalog: makeCatalog(), rubricOverride: rubricOverride) }) { validator, index in
+            validator.validate(path: paths[index])
+        }
+    }
+
     public func validate(path: String) -> Outcome {
         var kind: DocumentKind?
         do throws(LoadError) {
