@@ -46,3 +46,18 @@ struct ScoreBatchTests {
         #expect(result.stderr.contains("opd-17x.xml:1:"))
     }
 }
+
+@Suite("assess validate in parallel")
+struct ParallelValidateTests {
+    @Test("the same report, in argument order, with one thread or several")
+    func order() throws {
+        let one = try CLI.run("validate", "fixtures/invalid", "fixtures/kab-contoh-2024", "--jobs", "1")
+        let three = try CLI.run("validate", "fixtures/invalid", "fixtures/kab-contoh-2024", "--jobs", "3")
+        #expect(one.status == 1 && three.status == 1)
+        #expect(one.stdout == three.stdout)
+        #expect(one.stderr == three.stderr)
+        let okLines = one.stdout.split(separator: "\n").map { String($0.split(separator: ":")[0]) }
+        #expect(okLines == okLines.sorted())
+        #expect(okLines.count == 18)
+    }
+}
