@@ -33,6 +33,17 @@ public struct StreamingEvidenceReader: Sendable {
         return try load(path: path, stream: stream).assessment
     }
 
+    /// Evidence from bytes already in memory; `path` names it in diagnostics.
+    public func assessment(bytes: [UInt8], path: String) throws(LoadError) -> Assessment {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw LoadError([Diagnostic(.tooLarge, file: path, "more than the limit of \(limits.maxFileBytes) bytes")])
+        }
+        guard let stream = EvidenceStream(schema: schema) else {
+            throw LoadError([Diagnostic(.malformedXML, file: path, "out of memory creating the schema validator")])
+        }
+        return try load(source: SourceText(path: path, bytes: bytes), stream: stream).assessment
+    }
+
     /// Reads `paths` on `jobs` threads and hands each result to `transform` on the thread that
     /// read it (so a caller can keep a small summary instead of the whole assessment); the
     /// results come back in the order of `paths`.
@@ -53,7 +64,9 @@ public struct StreamingEvidenceReader: Sendable {
     }
 
     func load(source: SourceText, stream: EvidenceStream) throws(LoadError) -> Loaded {
-        switch try stream.read(source) {
+        // libxml2 makes no memory parser for zero bytes; the DOM parser says what is wrong.
+        let outcome: EvidenceStream.Outcome = source.bytes.isEmpty ? .invalid : try stream.read(source)
+        switch outcome {
         case .record(let record):
             let rubric = try resolver.rubric(named: record.rubricID ?? "") { code, message in
                 Diagnostic(code, file: source.path, line: record.root.line,
