@@ -146,4 +146,17 @@ struct StreamingReaderTests {
             #expect(units == expected, "jobs \(jobs)")
         }
     }
+
+    @Test("white space folding: the byte paths give what splitting by Character gives")
+    func folding() {
+        let pieces = [" ", "  ", "\n", "\t", "\r", "\r\n", "a", "Bukti", "é", "\u{301}", "&", "x"]
+        var rng = SeededGenerator(seed: 88)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let expected = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            #expect(WhiteSpaceFolding.fold(text) == expected, "\(Array(text.utf8))")
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { WhiteSpaceFolding.fold($0) } == expected, "\(bytes)")
+        }
+    }
 }

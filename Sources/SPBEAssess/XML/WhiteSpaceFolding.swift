@@ -3,7 +3,30 @@
 /// loader use.
 enum WhiteSpaceFolding {
     static func fold(_ raw: String) -> String {
-        raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        if let folded = foldASCII(raw) { return folded }
+        return raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// The same fold byte by byte, for ASCII text without `\r\n` (where every byte is its own
+    /// character, so the result is identical); nil otherwise. Splitting by Character is the
+    /// costly part of loading a rubric.
+    private static func foldASCII(_ raw: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(raw.utf8.count)
+        var pendingSpace = false
+        var previous: UInt8 = 0
+        for byte in raw.utf8 {
+            if byte >= 0x80 || (previous == 0x0D && byte == 0x0A) { return nil }
+            previous = byte
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The same for UTF-8 bytes; text that needs no folding (the common case) is decoded once
