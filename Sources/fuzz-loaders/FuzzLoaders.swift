@@ -8,12 +8,38 @@ import SPBEAssess
 /// `swift run fuzz-loaders FILE…` runs the same harness on saved inputs (crash regressions).
 enum FuzzHarness {
     /// The loaders and the SPBE 2020 rubric, built once from the rubrics directory.
+    static let directory = ProcessInfo.processInfo.environment["SPBE_ASSESS_RUBRICS"] ?? "rubrics"
     static let (rubrics, evidence, spbe): (RubricLoader, EvidenceLoader, Rubric) = {
-        let catalog = RubricCatalog(directory: ProcessInfo.processInfo.environment["SPBE_ASSESS_RUBRICS"] ?? "rubrics")
+        let catalog = RubricCatalog(directory: directory)
         return (try! catalog.rubricLoader(), try! catalog.evidenceLoader(), try! catalog.rubric("spbe-2020"))
     }()
+    /// The streaming reader, checking every file against SPBE 2020 as the DOM path below does.
+    static let stream = try! StreamingEvidenceReader(
+        resolver: RubricResolver(catalog: RubricCatalog(directory: directory), rubricOverride: "spbe-2020"))
+
+    /// The streaming reader must mean what the DOM loader means: the same diagnostics, or the
+    /// same assessment.
+    static func checkStreamAgrees(_ bytes: [UInt8]) {
+        let dom: Result<Assessment, LoadError> = Result { () throws(LoadError) in
+            try evidence.open(bytes: bytes, path: "fuzz.xml").assessment(against: spbe)
+        }
+        let streamed: Result<Assessment, LoadError> = Result { () throws(LoadError) in
+            try stream.assessment(bytes: bytes, path: "fuzz.xml")
+        }
+        switch (dom, streamed) {
+        case (.failure(let a), .failure(let b)):
+            precondition(a.diagnostics == b.diagnostics, "stream and DOM report different problems")
+        case (.success(let a), .success(let b)):
+            precondition(a.unit == b.unit && a.answers == b.answers && a.documents == b.documents
+                         && a.warnings == b.warnings && a.period == b.period && a.role == b.role,
+                         "stream and DOM read different assessments")
+        default:
+            preconditionFailure("one of stream and DOM accepted the file, the other refused it")
+        }
+    }
 
     static func run(_ bytes: [UInt8]) {
+        checkStreamAgrees(bytes)
         if let rubric = try? rubrics.load(bytes: bytes, path: "fuzz.xml") {
             _ = Scorer(rubric: rubric).score  // a loaded rubric must be usable
             _ = rubric.predicate(for: .zero)

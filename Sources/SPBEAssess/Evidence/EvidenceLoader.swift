@@ -48,99 +48,47 @@ public struct EvidenceFile {
     /// exist, criteria belong to the answer's indicator, claimed levels are on the scale, cited
     /// documents are declared, nothing is given twice.
     public func assessment(against rubric: Rubric) throws(LoadError) -> Assessment {
-        var problems: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        if rubricID != rubric.id {
-            problems.append(root.diagnostic(.rubricMismatch,
-                "this evidence is for rubric '\(rubricID)', but rubric '\(rubric.id)' was given", attribute: "rubric"))
-        }
-
-        let unitElement = root.children(named: "unit")[0]
-        let unit = Unit(id: unitElement.attribute("id") ?? "", name: unitElement.text,
-                        kind: Unit.Kind(rawValue: unitElement.attribute("kind") ?? "") ?? .opd,
-                        instansi: unitElement.attribute("instansi"),
-                        roles: unitElement.attribute("roles").map { $0.split(separator: " ").map(String.init) }
-                            ?? [unitElement.attribute("id") ?? ""])
-
-        var locations = EvidenceLocations()
-        var documents: [Document] = []
-        var documentIDs: Set<String> = []
-        for element in root.children(named: "document") {
-            let id = element.attribute("id") ?? ""
-            guard documentIDs.insert(id).inserted else {
-                problems.append(element.diagnostic(.duplicateIdentifier, "document '\(id)' is declared twice", attribute: "id"))
-                continue
-            }
-            locations.documents[id] = element.location
-            documents.append(Document(id: id, title: element.text, date: element.attribute("date"),
-                                      href: element.attribute("href"), sha256: element.attribute("sha256")))
-        }
-
-        var answers: [Answer] = []
-        var answered: Set<String> = []
-        for element in root.children(named: "answer") {
-            let indicatorID = element.attribute("indicator") ?? ""
-            guard let indicator = rubric.indicator(indicatorID) else {
-                problems.append(element.diagnostic(.unknownReference,
-                    "indicator '\(indicatorID)' is not in rubric \(rubric.id)", attribute: "indicator"))
-                continue
-            }
-            guard answered.insert(indicatorID).inserted else {
-                problems.append(element.diagnostic(.duplicateIdentifier,
-                    "indicator \(indicatorID) is answered twice; give one <answer> per indicator", attribute: "indicator"))
-                continue
-            }
-            var claimed: Int?
-            if let text = element.attribute("claimed") {
-                let value = Int(text.trimmingSpaces)
-                if let value, (1...indicator.maximumLevel).contains(value) {
-                    claimed = value
-                } else {
-                    problems.append(element.diagnostic(.levelOutOfRange,
-                        "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing", attribute: "claimed"))
-                }
-            }
-            var met: [MetCriterion] = []
-            var metIDs: Set<String> = []
-            for metElement in element.children(named: "met") {
-                let criterionID = metElement.attribute("criterion") ?? ""
-                guard let position = rubric.position(ofCriterion: criterionID) else {
-                    problems.append(metElement.diagnostic(.unknownReference,
-                        "criterion '\(criterionID)' is not in rubric \(rubric.id)", attribute: "criterion"))
-                    continue
-                }
-                guard rubric.indicators[position.indicator].id == indicatorID else {
-                    problems.append(metElement.diagnostic(.criterionOutOfPlace,
-                        "criterion '\(criterionID)' belongs to indicator \(rubric.indicators[position.indicator].id), not \(indicatorID); move it to that indicator's <answer>", attribute: "criterion"))
-                    continue
-                }
-                guard metIDs.insert(criterionID).inserted else {
-                    problems.append(metElement.diagnostic(.duplicateIdentifier, "criterion '\(criterionID)' is marked met twice", attribute: "criterion"))
-                    continue
-                }
-                let cited = (metElement.attribute("documents") ?? "").split(separator: " ").map(String.init)
-                for document in cited where !documentIDs.contains(document) {
-                    problems.append(metElement.diagnostic(.undeclaredDocument,
-                        "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file", attribute: "documents"))
-                }
-                if cited.isEmpty {
-                    warnings.append(metElement.diagnostic(.metWithoutDocument,
-                        "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence",
-                        severity: .warning))
-                }
-                locations.met[criterionID] = metElement.location
-                met.append(MetCriterion(criterionID: criterionID, documentIDs: cited))
-            }
-            locations.answers[indicatorID] = element.location
-            answers.append(Answer(indicatorID: indicatorID, claimed: claimed, met: met,
-                                  note: element.localizedText("note", required: false, into: &problems)))
-        }
-
-        guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
-        return Assessment(path: path, rubricID: rubricID, period: root.attribute("period") ?? "",
-                          role: Role(rawValue: root.attribute("role") ?? "") ?? .self, unit: unit,
-                          answers: answers, documents: documents, warnings: warnings, locations: locations)
+        try EvidenceChecker(rubric: rubric, source: root.document.source).assessment(of: record)
     }
+
+    /// What the tree says, element by element, for the checker.
+    var record: EvidenceRecord {
+        var record = EvidenceRecord(rubricID: root.attribute("rubric"), period: root.attribute("period"),
+                                    role: root.attribute("role"), root: root.place)
+        for element in root.children {
+            switch element.name {
+            case "unit":
+                guard record.unit == nil else { continue }
+                record.unit = .init(id: element.attribute("id"), name: element.text, kind: element.attribute("kind"),
+                                    instansi: element.attribute("instansi"), roles: element.attribute("roles"),
+                                    place: element.place)
+            case "document":
+                record.documents.append(.init(id: element.attribute("id"), title: element.text,
+                                              date: element.attribute("date"), href: element.attribute("href"),
+                                              sha256: element.attribute("sha256"), place: element.place))
+            case "answer":
+                var answer = EvidenceRecord.AnswerRecord(indicator: element.attribute("indicator"),
+                                                         claimed: element.attribute("claimed"), place: element.place)
+                for child in element.children {
+                    switch child.name {
+                    case "met":
+                        answer.met.append(.init(criterion: child.attribute("criterion"),
+                                                documents: child.attribute("documents"), place: child.place))
+                    case "note":
+                        answer.notes.append(.init(language: child.language, text: child.text, place: child.place))
+                    default: break
+                    }
+                }
+                record.answers.append(answer)
+            default: break
+            }
+        }
+        return record
+    }
+}
+
+extension XMLElement {
+    var place: EvidenceRecord.Place { EvidenceRecord.Place(element: name, line: line) }
 }
 
 extension Array where Element == Diagnostic {

@@ -20,6 +20,17 @@ public struct FileValidator {
         public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Validates `paths` on `jobs` threads; outcomes in the order of `paths`. A catalog is not
+    /// thread-safe, so each worker gets its own from `makeCatalog` (schemas compiled and rubrics
+    /// loaded once per worker).
+    public static func validate(paths: [String], jobs: Int, rubricOverride: String? = nil,
+                                makeCatalog: @Sendable @escaping () -> RubricCatalog) -> [Outcome] {
+        ParallelWork.map(count: paths.count, jobs: jobs,
+                         state: { FileValidator(catalog: makeCatalog(), rubricOverride: rubricOverride) }) { validator, index in
+            validator.validate(path: paths[index])
+        }
+    }
+
     public func validate(path: String) -> Outcome {
         var kind: DocumentKind?
         do throws(LoadError) {
@@ -49,11 +60,17 @@ public struct FileValidator {
     /// The rubric an evidence file is checked against; an unknown rubric id is reported at the
     /// file's `rubric` attribute.
     public func rubric(for file: EvidenceFile) throws(LoadError) -> Rubric {
-        let reference = rubricOverride ?? file.rubricID
+        try rubric(named: file.rubricID) { file.rubricDiagnostic($0, $1) }
+    }
+
+    /// The rubric for an evidence file that names `id`; `locate` points an unknown rubric at the
+    /// file's `rubric` attribute.
+    func rubric(named id: String, locate: (Diagnostic.Code, String) -> Diagnostic) throws(LoadError) -> Rubric {
+        let reference = rubricOverride ?? id
         do throws(LoadError) {
             return try catalog.rubric(reference)
         } catch where rubricOverride == nil && error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
-            throw LoadError([file.rubricDiagnostic(.unknownRubric,
+            throw LoadError([locate(.unknownRubric,
                 "unknown rubric '\(reference)' (available: \(catalog.availableIDs().joined(separator: ", ")))")])
         }
     }

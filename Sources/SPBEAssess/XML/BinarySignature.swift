@@ -15,4 +15,11 @@ enum BinarySignature {
     static func detect(_ bytes: [UInt8]) -> String? {
         signatures.first { bytes.starts(with: $0.prefix) }?.name
     }
+
+    /// Throws when `source` is plainly a binary file, saying what it is.
+    static func refuse(_ source: SourceText) throws(LoadError) {
+        guard let kind = detect(source.bytes) else { return }
+        throw LoadError([Diagnostic(.malformedXML, file: source.path, line: 1, column: 1,
+            "this is \(kind), not an XML file; give the evidence or rubric XML, not a supporting document")])
+    }
 }

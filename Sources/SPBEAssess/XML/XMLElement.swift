@@ -42,9 +42,7 @@ struct XMLElement {
     /// The text content with runs of white space folded to one space, as a title or criterion
     /// wrapped over several lines is meant to read.
     var text: String {
-        let raw = LibXML.takeString(xmlNodeGetContent(node)) ?? ""
-        return raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-            .joined(separator: " ")
+        WhiteSpaceFolding.fold(LibXML.takeString(xmlNodeGetContent(node)) ?? "")
     }
 
     /// A diagnostic pointing at this element, or at one of its attributes.

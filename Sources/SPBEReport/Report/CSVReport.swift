@@ -53,6 +53,11 @@ public enum CSVReport {
         return encode(rows, dialect)
     }
 
+    /// Any table of fields, encoded as the other CSV outputs are.
+    public static func table(_ rows: [[String]], dialect: Dialect = .international) -> String {
+        encode(rows, dialect)
+    }
+
     static func encode(_ rows: [[String]], _ dialect: Dialect) -> String {
         "\u{FEFF}" + rows.map { $0.map { field($0, dialect) }.joined(separator: dialect.separator) }.joined(separator: "\r\n") + "\r\n"
     }

@@ -14,6 +14,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing for valid files.")
     var quiet = false
 
+    @OptionGroup var jobs: JobsOption
+
     @Argument(help: ArgumentHelp("Rubric or evidence files, or directories of them.", valueName: "FILE"))
     var files: [String]
 
@@ -27,12 +29,15 @@ struct ValidateCommand: ParsableCommand {
                 invalid += 1
             }
         }
-        let validator = FileValidator(catalog: rubricOptions.catalog(), rubricOverride: rubricOptions.rubric)
-        for path in paths {
-            let outcome = validator.validate(path: path)
+        let catalog = rubricOptions.catalog()
+        let (directory, limits) = (catalog.directory, catalog.limits)
+        let outcomes = FileValidator.validate(paths: paths, jobs: jobs.count, rubricOverride: rubricOptions.rubric) {
+            RubricCatalog(directory: directory, limits: limits)
+        }
+        for outcome in outcomes {
             Console.report(outcome.diagnostics)
             if outcome.isValid {
-                if !quiet { print("\(path): ok (\(outcome.kind?.rawValue ?? "?"))") }
+                if !quiet { print("\(outcome.path): ok (\(outcome.kind?.rawValue ?? "?"))") }
             } else {
                 invalid += 1
             }

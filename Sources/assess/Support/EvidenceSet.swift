@@ -1,25 +1,25 @@
 import SPBEAssess
 
 /// Loads every evidence file named on the command line with its rubric, reporting the problems
-/// of all files before giving up, so one run shows everything to fix.
+/// of all files before giving up, so one run shows everything to fix. Files are read by the
+/// streaming reader on `jobs` threads; results keep the order of the arguments.
 struct EvidenceSet {
     let assessments: [(assessment: Assessment, rubric: Rubric)]
     let paths: [String]
 
-    init(arguments: [String], options: RubricOptions) throws {
+    init(arguments: [String], options: RubricOptions, jobs: Int = ParallelWork.defaultJobs) throws {
         let paths: [String]
         do { paths = try InputPaths.expand(arguments) } catch { throw Console.fail(error) }
-        let catalog = options.catalog()
-        let validator = FileValidator(catalog: catalog, rubricOverride: options.rubric)
+        let resolver = RubricResolver(catalog: options.catalog(), rubricOverride: options.rubric)
+        let reader: StreamingEvidenceReader
+        do { reader = try StreamingEvidenceReader(resolver: resolver) } catch { throw Console.fail(error) }
+        let results = reader.read(paths: paths, jobs: jobs) { _, result in result }
         var loaded: [(Assessment, Rubric)] = []
         var problems: [Diagnostic] = []
-        for path in paths {
-            do throws(LoadError) {
-                let file = try catalog.evidenceLoader().open(path: path)
-                let rubric = try validator.rubric(for: file)
-                loaded.append((try file.assessment(against: rubric), rubric))
-            } catch {
-                problems += error.diagnostics
+        for result in results {
+            switch result {
+            case .success(let file): loaded.append((file.assessment, file.rubric))
+            case .failure(let error): problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw Console.fail(LoadError(problems)) }

@@ -1,0 +1,83 @@
+/// Reads evidence files in one streaming pass each (SAX with schema validation as it reads, no
+/// tree), on several threads, and checks them against their rubrics: the same ``Assessment``
+/// and the same diagnostics as ``EvidenceLoader`` followed by ``EvidenceFile/assessment(against:)``,
+/// with memory bounded by the largest file rather than by how many files there are.
+///
+/// ```swift
+/// let resolver = RubricResolver(catalog: catalog)
+/// let reader = try StreamingEvidenceReader(resolver: resolver)
+/// let results = reader.read(paths: paths, jobs: 8) { _, result in try? result.get().assessment.unit.id }
+/// ```
+public struct StreamingEvidenceReader: Sendable {
+    /// A checked assessment and the rubric it was checked against.
+    public struct Loaded: Sendable {
+        public let assessment: Assessment
+        public let rubric: Rubric
+    }
+
+    public let resolver: RubricResolver
+    public let schema: XMLSchema
+    public let limits: InputLimits
+
+    public init(resolver: RubricResolver) throws(LoadError) {
+        self.resolver = resolver
+        self.schema = try resolver.evidenceSchema()
+        self.limits = resolver.limits
+    }
+
+    /// One file, checked against the rubric it names (or the resolver's override).
+    public func assessment(path: String) throws(LoadError) -> Assessment {
+        guard let stream = EvidenceStream(schema: schema) else {
+            throw LoadError([Diagnostic(.malformedXML, file: path, "out of memory creating the schema validator")])
+        }
+        return try load(path: path, stream: stream).assessment
+    }
+
+    /// Evidence from bytes already in memory; `path` names it in diagnostics.
+    public func assessment(bytes: [UInt8], path: String) throws(LoadError) -> Assessment {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw LoadError([Diagnostic(.tooLarge, file: path, "more than the limit of \(limits.maxFileBytes) bytes")])
+        }
+        guard let stream = EvidenceStream(schema: schema) else {
+            throw LoadError([Diagnostic(.malformedXML, file: path, "out of memory creating the schema validator")])
+        }
+        return try load(source: SourceText(path: path, bytes: bytes), stream: stream).assessment
+    }
+
+    /// Reads `paths` on `jobs` threads and hands each result to `transform` on the thread that
+    /// read it (so a caller can keep a small summary instead of the whole assessment); the
+    /// results come back in the order of `paths`.
+    public func read<T>(paths: [String], jobs: Int = ParallelWork.defaultJobs,
+                        _ transform: @Sendable (String, Result<Loaded, LoadError>) -> T) -> [T] {
+        let schema = self.schema
+        return ParallelWork.map(count: paths.count, jobs: jobs, state: { EvidenceStream(schema: schema) }) { stream, index in
+            let path = paths[index]
+            guard let stream else {
+                return transform(path, .failure(LoadError([Diagnostic(.malformedXML, file: path, "out of memory creating the schema validator")])))
+            }
+            return transform(path, Result { () throws(LoadError) in try load(path: path, stream: stream) })
+        }
+    }
+
+    func load(path: String, stream: EvidenceStream) throws(LoadError) -> Loaded {
+        try load(source: InputFile.load(path, limits: limits), stream: stream)
+    }
+
+    func load(source: SourceText, stream: EvidenceStream) throws(LoadError) -> Loaded {
+        // libxml2 makes no memory parser for zero bytes; the DOM parser says what is wrong.
+        let outcome: EvidenceStream.Outcome = source.bytes.isEmpty ? .invalid : try stream.read(source)
+        switch outcome {
+        case .record(let record):
+            let rubric = try resolver.rubric(named: record.rubricID ?? "") { code, message in
+                Diagnostic(code, file: source.path, line: record.root.line,
+                           column: source.column(line: record.root.line, element: record.root.element, attribute: "rubric"), message)
+            }
+            return Loaded(assessment: try EvidenceChecker(rubric: rubric, source: source).assessment(of: record), rubric: rubric)
+        case .invalid:
+            // The schema's own messages, with the element's line and column, come from the tree.
+            let file = try EvidenceLoader(schema: schema, limits: limits).open(document: XMLDocument.parse(source))
+            let rubric = try resolver.rubric(named: file.rubricID) { file.rubricDiagnostic($0, $1) }
+            return Loaded(assessment: try file.assessment(against: rubric), rubric: rubric)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The evidence files of a national tree, `DIR/province/instansi/opd.xml`, found recursively
+/// and in sorted order (so results never depend on the file system), each with its province:
+/// the first directory under the argument it was found in.
+///
+/// A directory reached twice (a symlink loop, or a link to a directory already scanned) is
+/// scanned once; an unreadable directory is a diagnostic and the rest is still scanned.
+public enum EvidenceTree {
+    public struct File: Sendable, Hashable {
+        public let path: String
+        /// The top-level directory under the scanned argument; empty for files given directly
+        /// or lying directly in it.
+        public let province: String
+    }
+
+    public static func scan(_ arguments: [String]) -> (files: [File], problems: [Diagnostic]) {
+        var files: [File] = []
+        var problems: [Diagnostic] = []
+        var visited: Set<[UInt64]> = []
+        for argument in arguments {
+            var info = stat()
+            guard stat(argument, &info) == 0 else {
+                problems.append(Diagnostic(.unreadable, file: argument, "cannot read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            if info.st_mode & S_IFMT != S_IFDIR {
+                files.append(File(path: argument, province: ""))
+                continue
+            }
+            let before = files.count
+            walk(argument, province: nil, into: &files, problems: &problems, visited: &visited)
+            if files.count == before {
+                problems.append(Diagnostic(.emptyDirectory, file: argument, "directory has no *.xml files, at any depth"))
+            }
+        }
+        return (files, problems)
+    }
+
+    private static func walk(_ directory: String, province: String?, into files: inout [File],
+                             problems: inout [Diagnostic], visited: inout Set<[UInt64]>) {
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            problems.append(Diagnostic(.unreadable, file: directory, "cannot read: \(String(cString: strerror(errno)))"))
+            return
+        }
+        guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            problems.append(Diagnostic(.unreadable, file: directory, "cannot list directory"))
+            return
+        }
+        for name in entries.sorted() where !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var entry = stat()
+            guard stat(path, &entry) == 0 else {
+                if name.hasSuffix(".xml") {
+                    problems.append(Diagnostic(.unreadable, file: path, "cannot read file: \(String(cString: strerror(errno)))"))
+                }
+                continue
+            }
+            if entry.st_mode & S_IFMT == S_IFDIR {
+                walk(path, province: province ?? name, into: &files, problems: &problems, visited: &visited)
+            } else if name.hasSuffix(".xml") {
+                files.append(File(path: path, province: province ?? ""))
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+import CLibXML
+
+/// Reads an evidence file in one pass with libxml2's SAX2 parser, validating against the
+/// evidence schema as it goes (`xmlSchemaSAXPlug`), and collects an ``EvidenceRecord`` without
+/// building a tree: memory is the file's bytes plus what the record keeps.
+///
+/// The parser is set up as ``XMLDocument/parse(_:)`` sets it up (same options, same DOCTYPE
+/// refusal at the internal subset, same error collector), so a malformed file gets the same
+/// messages. A file that breaks the schema is not explained here: ``read(_:)`` says so, and
+/// the caller reads it again with the DOM loader, whose schema messages carry the element's
+/// line and column (rare, and only for files that are wrong anyway).
+///
+/// One instance per thread: it owns a schema validation context. The compiled schema is shared.
+final class EvidenceStream {
+    enum Outcome {
+        /// Well-formed and schema-valid.
+        case record(EvidenceRecord)
+        /// Well-formed, but not a valid evidence file (schema or root element).
+        case invalid
+    }
+
+    private let validation: OpaquePointer
+
+    init?(schema: XMLSchema) {
+        LibXML.ensureInitialized()
+        guard let validation = xmlSchemaNewValidCtxt(schema.pointer) else { return nil }
+        self.validation = validation
+    }
+
+    deinit { xmlSchemaFreeValidCtxt(validation) }
+
+    /// Throws the parser's diagnostics when `source` is not well-formed XML (or has a DOCTYPE).
+    func read(_ source: SourceText) throws(LoadError) -> Outcome {
+        try BinarySignature.refuse(source)
+        let builder = RecordBuilder(source: source)
+        let retained = Unmanaged.passRetained(builder)
+        defer { retained.release() }
+        xmlSchemaSetValidStructuredErrors(validation, Self.schemaError, retained.toOpaque())
+
+        let context: xmlParserCtxtPtr? = source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
+        }
+        guard let context else {
+            throw LoadError([Diagnostic(.malformedXML, file: source.path, "out of memory creating the XML parser")])
+        }
+        defer { xmlFreeParserCtxt(context) }
+        // The memory context reads from our buffer; it must outlive the parse, and does.
+        source.bytes.withUnsafeBufferPointer { _ in
+            xmlCtxtUseOptions(context, XMLDocument.parseOptions)
+            context.pointee._private = retained.toOpaque()
+            Self.install(on: context.pointee.sax)
+            guard let plug = xmlSchemaSAXPlug(validation, &context.pointee.sax, &context.pointee.userData) else {
+                builder.schemaErrors += 1
+                return
+            }
+            // Parser errors go to this thread's structured handler: after plugging, the SAX
+            // handler's user data is the plug, not the context, so `serror` could not find us.
+            xmlSetStructuredErrorFunc(retained.toOpaque()) { userData, error in
+                guard let userData, let error else { return }
+                Unmanaged<RecordBuilder>.fromOpaque(userData).takeUnretainedValue().diagnostics.add(error)
+            }
+            _ = xmlParseDocument(context)
+            xmlSetStructuredErrorFunc(nil, nil)
+            xmlSchemaSAXUnplug(plug)
+        }
+        if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+
+        let errors = builder.diagnostics.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty, context.pointee.wellFormed != 0 else {
+            throw LoadError(errors.isEmpty
+                ? [Diagnostic(.malformedXML, file: source.path, "the file is not well-formed XML")]
+                : builder.diagnostics.diagnostics)
+        }
+        guard builder.schemaErrors == 0, builder.rootIsEvidence else { return .invalid }
+        return .record(builder.record)
+    }
+
+    private static let schemaError: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error, error.pointee.level != XML_ERR_WARNING else { return }
+        Unmanaged<RecordBuilder>.fromOpaque(userData).takeUnretainedValue().schemaErrors += 1
+    }
+
+    /// Our handlers in place of the tree builder's; errors are left to the thread's handler.
+    private static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>) {
+        sax.pointee.startDocument = nil
+        sax.pointee.endDocument = nil
+        sax.pointee.serror = nil
+        sax.pointee.internalSubset = { userData, _, _, _ in
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
+                  let builder = RecordBuilder.of(context) else { return }
+            let input = context.pointee.input
+            builder.diagnostics.refuseDoctype(line: Int(input?.pointee.line ?? 0), column: Int(input?.pointee.col ?? 0))
+            xmlStopParser(context)
+        }
+        sax.pointee.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
+                  let builder = RecordBuilder.of(context), let localName else { return }
+            let line = Int(context.pointee.input?.pointee.line ?? 0)
+            builder.start(localName, uri: uri, line: line,
+                          attributes: Attributes(pointer: attributes, count: Int(attributeCount)))
+        }
+        sax.pointee.endElementNs = { userData, _, _, _ in
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
+                  let builder = RecordBuilder.of(context) else { return }
+            builder.end()
+        }
+        let characters: charactersSAXFunc = { userData, characters, length in
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
+                  let builder = RecordBuilder.of(context), let characters, builder.capturing else { return }
+            builder.text.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+        }
+        sax.pointee.characters = characters
+        sax.pointee.ignorableWhitespace = characters
+        sax.pointee.cdataBlock = characters
+    }
+}
+
+/// The attributes SAX2 hands over: five pointers each (local name, prefix, URI, value start,
+/// value end); values are not NUL-terminated.
+private struct Attributes {
+    let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    /// The value of the attribute `name` in no namespace, as the DOM's `xmlGetNoNsProp` gives it.
+    func value(_ name: StaticString) -> String? {
+        guard let pointer else { return nil }
+        for index in 0..<count {
+            let base = index * 5
+            guard pointer[base + 2] == nil, let local = pointer[base], Names.equal(local, name) else { continue }
+            return Self.decode(pointer[base + 3], pointer[base + 4])
+        }
+        return nil
+    }
+
+    /// `xml:lang`, when given on this element.
+    var language: String? {
+        guard let pointer else { return nil }
+        for index in 0..<count {
+            let base = index * 5
+            guard let prefix = pointer[base + 1], Names.equal(prefix, "xml"),
+                  let local = pointer[base], Names.equal(local, "lang") else { continue }
+            return Self.decode(pointer[base + 3], pointer[base + 4])
+        }
+        return nil
+    }
+
+    private static func decode(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
+        guard let start, let end else { return "" }
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Without entity substitution libxml2 hands `&` in a value over as the reference `&#38;`
+        // (the tree builder decodes it again); decode it as the DOM does. Looking for the byte
+        // first keeps Foundation's string search off the common path.
+        guard bytes.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&#38;", with: "&")
+    }
+}
+
+private enum Names {
+    /// Compares a NUL-terminated libxml2 name with a literal without making a String.
+    static func equal(_ name: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
+        let bytes = literal.utf8Start
+        for index in 0..<literal.utf8CodeUnitCount where name[index] != bytes[index] { return false }
+        return name[literal.utf8CodeUnitCount] == 0
+    }
+}
+
+/// Builds the record from SAX events; reached from the C callbacks through the context's
+/// `_private`.
+private final class RecordBuilder {
+    let source: SourceText
+    let diagnostics: ParserDiagnostics
+    var record = EvidenceRecord(root: .init(element: "assessment", line: 0))
+    var schemaErrors = 0
+    var rootIsEvidence = false
+
+    /// The element kinds the record keeps; everything else only counts depth.
+    private enum Kind { case root, unit, answer, met, note, document, other }
+    private var stack: [(kind: Kind, language: String?)] = []
+    /// Text is gathered only inside unit, note and document.
+    var capturing = false
+    var text: [UInt8] = []
+
+    init(source: SourceText) {
+        self.source = source
+        self.diagnostics = ParserDiagnostics(source: source)
+        stack.reserveCapacity(8)
+        text.reserveCapacity(256)
+    }
+
+    static func of(_ context: xmlParserCtxtPtr) -> RecordBuilder? {
+        context.pointee._private.map { Unmanaged<RecordBuilder>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    func start(_ name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, line: Int, attributes: Attributes) {
+        let language = attributes.language ?? stack.last?.language
+        // DocumentKind.evidence.namespace, compared without making a String per element.
+        let inEvidence = uri.map { Names.equal($0, "urn:spbe-assess:evidence:1") } ?? false
+        let parent = stack.last?.kind
+        var kind = Kind.other
+        if inEvidence {
+            switch parent {
+            case nil where Names.equal(name, "assessment"):
+                kind = .root
+                rootIsEvidence = true
+                record.root = .init(element: "assessment", line: line)
+                record.rubricID = attributes.value("rubric")
+                record.period = attributes.value("period")
+                record.role = attributes.value("role")
+            case .root? where Names.equal(name, "unit"):
+                kind = .unit
+                if record.unit == nil {
+                    record.unit = .init(id: attributes.value("id"), name: "", kind: attributes.value("kind"),
+                                        instansi: attributes.value("instansi"), roles: attributes.value("roles"),
+                                        place: .init(element: "unit", line: line))
+                }
+            case .root? where Names.equal(name, "answer"):
+                kind = .answer
+                record.answers.append(.init(indicator: attributes.value("indicator"), claimed: attributes.value("claimed"),
+                                            place: .init(element: "answer", line: line)))
+            case .root? where Names.equal(name, "document"):
+                kind = .document
+                record.documents.append(.init(id: attributes.value("id"), title: "", date: attributes.value("date"),
+                                              href: attributes.value("href"), sha256: attributes.value("sha256"),
+                                              place: .init(element: "document", line: line)))
+            case .answer? where Names.equal(name, "met"):
+                kind = .met
+                record.answers[record.answers.count - 1].met.append(
+                    .init(criterion: attributes.value("criterion"), documents: attributes.value("documents"),
+                          place: .init(element: "met", line: line)))
+            case .answer? where Names.equal(name, "note"):
+                kind = .note
+                record.answers[record.answers.count - 1].notes.append(
+                    .init(language: language, text: "", place: .init(element: "note", line: line)))
+            default:
+                break
+            }
+        }
+        if parent == nil, kind != .root { rootIsEvidence = false }
+        stack.append((kind, language))
+        if kind == .unit || kind == .note || kind == .document {
+            capturing = true
+            text.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func end() {
+        guard let top = stack.popLast() else { return }
+        guard capturing, top.kind == .unit || top.kind == .note || top.kind == .document else { return }
+        capturing = false
+        let folded = text.withUnsafeBufferPointer { WhiteSpaceFolding.fold($0) }
+        switch top.kind {
+        case .unit:
+            // Only the first <unit> counts, as in the DOM reader; the schema allows one anyway.
+            if record.unit?.name.isEmpty == true { record.unit?.name = folded }
+        case .note:
+            let answer = record.answers.count - 1
+            record.answers[answer].notes[record.answers[answer].notes.count - 1].text = folded
+        case .document:
+            record.documents[record.documents.count - 1].title = folded
+        default: break
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import CLibXML
+
+/// Collects parser errors for one parse; reached from C callbacks through the context.
+final class ParserDiagnostics {
+    let source: SourceText
+    var diagnostics: [Diagnostic] = []
+    private var doctypeRefused = false
+
+    init(source: SourceText) { self.source = source }
+
+    var path: String { source.path }
+
+    func add(_ error: xmlErrorPtr) {
+        // After we stop the parser at a DOCTYPE, what follows is noise about the halt.
+        guard !doctypeRefused else { return }
+        let severity: Diagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
+        let line = Int(error.pointee.line)
+        let column = Int(error.pointee.int2)
+        diagnostics.append(Diagnostic(.malformedXML, file: path,
+                                      line: line > 0 ? line : nil, column: column > 0 ? column : nil,
+                                      Self.explain(LibXML.cleanMessage(error.pointee.message)), severity: severity))
+    }
+
+    /// libxml2's limit messages suggest XML_PARSE_HUGE, which a user cannot and should not set;
+    /// say what the limit is instead.
+    static func explain(_ message: String) -> String {
+        if message.hasPrefix("Excessive depth in document") {
+            return "elements are nested more than 256 deep (spbe-assess files need fewer than 10 levels)"
+        }
+        if message.contains("huge text node") || message.contains("too long") && message.contains("XML_PARSE_HUGE") {
+            return "a text or attribute value is longer than libxml2's limit of 10,000,000 bytes"
+        }
+        return message
+    }
+
+    func refuseDoctype(line: Int, column: Int) {
+        doctypeRefused = true
+        // The parser stands past the DOCTYPE's name; point at `<!DOCTYPE` itself where we can.
+        let start = line > 0 ? source.column(line: line, element: "!DOCTYPE") : nil
+        diagnostics.append(Diagnostic(.doctypeRefused, file: path, line: line > 0 ? line : nil,
+                                      column: start ?? (column > 0 ? column : nil),
+                                      "a DOCTYPE is not allowed: spbe-assess formats need no DTD, and DTDs can declare entities that read files or expand without bound"))
+    }
+}

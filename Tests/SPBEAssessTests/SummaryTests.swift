@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import SPBEAssess
+
+/// `SummaryBuilder` on a tree small enough to work out by hand: two provinces, three instansi.
+///
+/// - `prov-a/kab-1/kab-1.xml`: the instansi's own file, every indicator at level 3 → 3.00 Baik.
+/// - `prov-a/kab-2/`: two OPD files of kab-2, every indicator at 2 and at 4; SPBE 2020 combines
+///   with `min` → 2.00 Cukup.
+/// - `prov-b/kab-3/kab-3.xml`: every indicator at 1 except I47 (weight 3) unanswered →
+///   (100 − 3) / 100 = 0.97 Kurang; beside it a malformed file, reported and counted.
+///
+/// National: mean (3 + 2 + 0.97) / 3 = 1.99, median 2.00; prov-a mean and median 2.50 (the
+/// mean of the two middle values), prov-b 0.97. Mean level per indicator: I47 (3 + 2 + 0) / 3
+/// = 1.67, every other (3 + 2 + 1) / 3 = 2; the ten weakest are I47 then I01…I09.
+@Suite("National summary")
+struct SummaryTests {
+    static func tree(_ scratch: borrowing Scratch) throws -> String {
+        let rubric = Repo.spbe2020
+        let all = EvidenceXML.levels([(1...47, 0)]).keys
+        func levels(_ value: Int, except: Set<String> = []) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: all.filter { !except.contains($0) }.map { ($0, value) })
+        }
+        func unit(_ xml: String, _ line: String) -> String {
+            xml.replacingOccurrences(of: #"<unit id="diskominfo" kind="opd" instansi="kab-ketapang">Dinas Komunikasi dan Informatika</unit>"#,
+                                     with: line)
+        }
+        let root = scratch.path("nasional")
+        for folder in ["prov-a/kab-1", "prov-a/kab-2", "prov-b/kab-3"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        try unit(EvidenceXML.profile(rubric, levels: levels(3)), #"<unit id="kab-1" kind="instansi">Kabupaten Satu</unit>"#)
+            .write(toFile: root + "/prov-a/kab-1/kab-1.xml", atomically: true, encoding: .utf8)
+        try unit(EvidenceXML.profile(rubric, levels: levels(2)), #"<unit id="diskominfo" kind="opd" instansi="kab-2">Diskominfo</unit>"#)
+            .write(toFile: root + "/prov-a/kab-2/diskominfo.xml", atomically: true, encoding: .utf8)
+        try unit(EvidenceXML.profile(rubric, levels: levels(4)), #"<unit id="bappeda" kind="opd" instansi="kab-2">Bappeda</unit>"#)
+            .write(toFile: root + "/prov-a/kab-2/bappeda.xml", atomically: true, encoding: .utf8)
+        try unit(EvidenceXML.profile(rubric, levels: levels(1, except: ["I47"])), #"<unit id="kab-3" kind="instansi">Kabupaten Tiga</unit>"#)
+            .write(toFile: root + "/prov-b/kab-3/kab-3.xml", atomically: true, encoding: .utf8)
+        try "<assessment xmlns=\"urn:spbe-assess:evidence:1\">\n  <unit".write(toFile: root + "/prov-b/kab-3/rusak.xml", atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test("indices, predicates, mean, median and weakest indicators, worked out by hand")
+    func handChecked() throws {
+        let scratch = try Scratch()
+        let root = try Self.tree(scratch)
+        let (files, problems) = EvidenceTree.scan([root])
+        #expect(problems.isEmpty)
+        #expect(files.map(\.province) == ["prov-a", "prov-a", "prov-a", "prov-b", "prov-b"])
+        let reader = try StreamingEvidenceReader(resolver: RubricResolver(catalog: RubricCatalog(directory: Repo.rubricsDirectory)))
+        let summary = try SummaryBuilder(reader: reader, jobs: 2).summarize(files)
+
+        #expect(summary.instansi.map(\.id) == ["kab-1", "kab-2", "kab-3"])
+        #expect(summary.instansi.map(\.index.description) == ["3.00", "2.00", "0.97"])
+        #expect(summary.instansi.map { $0.predicate.label.text(in: .id) } == ["Baik", "Cukup", "Kurang"])
+        #expect(summary.instansi.map(\.source) == [.file(root + "/prov-a/kab-1/kab-1.xml"), .aggregated(opdFiles: 2),
+                                                   .file(root + "/prov-b/kab-3/kab-3.xml")])
+        // Predicates in rubric order: Kurang, Cukup, Baik, Sangat Baik, Memuaskan.
+        #expect(summary.national.predicateCounts == [1, 1, 1, 0, 0])
+        #expect(summary.national.mean == IndexValue(weightedLevels: 597_000_000, totalWeight: 300_000_000))
+        #expect(summary.national.mean.description == "1.99")
+        #expect(summary.national.median.description == "2.00")
+        #expect(summary.provinces.map(\.name) == ["prov-a", "prov-b"])
+        #expect(summary.provinces.map(\.count) == [2, 1])
+        #expect(summary.provinces.map(\.mean.description) == ["2.50", "0.97"])
+        #expect(summary.provinces.map(\.median.description) == ["2.50", "0.97"])
+        #expect(summary.provinces[0].predicateCounts == [0, 1, 1, 0, 0])
+        #expect(summary.weakest.map(\.indicatorID) == ["I47"] + (1...9).map { String(format: "I%02d", $0) })
+        #expect(summary.weakest.first?.levelSum == 5)
+        #expect(summary.weakest.dropFirst().allSatisfy { $0.levelSum == 6 && $0.instansiCount == 3 })
+        #expect(summary.fileCount == 5)
+        #expect(summary.invalidFiles.map(\.path) == [root + "/prov-b/kab-3/rusak.xml"])
+        #expect(summary.invalidFiles.first?.diagnostics.first?.line == 2)
+    }
+
+    @Test("a symlink loop is scanned once, and the scan is sorted")
+    func symlinkLoop() throws {
+        let scratch = try Scratch()
+        let root = try Self.tree(scratch)
+        try FileManager.default.createSymbolicLink(atPath: root + "/prov-a/kab-2/loop", withDestinationPath: root + "/prov-a")
+        let (files, problems) = EvidenceTree.scan([root])
+        #expect(problems.isEmpty)
+        #expect(files.count == 5)
+        #expect(files.map(\.path) == files.map(\.path).sorted())
+    }
+}
+
+@Suite("assess summary")
+struct SummaryCommandTests {
+    @Test("invalid files are reported at file:line:col and counted, the rest summarised, exit 1")
+    func invalidFiles() throws {
+        let scratch = try Scratch()
+        let root = try SummaryTests.tree(scratch)
+        let result = try CLI.run("summary", root, "--format", "json", "--jobs", "2")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("prov-b/kab-3/rusak.xml:2:"))
+        #expect(result.stderr.contains("1 of 5 files invalid") || result.stderr.contains("1 dari 5 berkas tidak valid"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["invalidFiles"] as? Int == 1)
+        let instansi = try #require(json["instansi"] as? [[String: Any]])
+        #expect(instansi.map { $0["id"] as? String } == ["kab-1", "kab-2", "kab-3"])
+        #expect(instansi.map { $0["indexRounded"] as? Double } == [3.0, 2.0, 0.97])
+    }
+
+    @Test("CSV has one row per instansi; the same result with one thread or several")
+    func csvAndJobs() throws {
+        let scratch = try Scratch()
+        let root = try SummaryTests.tree(scratch)
+        let one = try CLI.run("summary", root, "--format", "csv", "--jobs", "1")
+        let many = try CLI.run("summary", root, "--format", "csv", "--jobs", "4")
+        #expect(one.stdout == many.stdout)
+        let rows = one.stdout.split(separator: "\r\n")
+        #expect(rows.count == 4)
+        #expect(rows[2] == "prov-a,kab-2,kab-2,aggregated,2,2.0,2.00,Cukup")
+    }
+}
