@@ -49,12 +49,15 @@ struct StreamingReaderTests {
         }
     }
 
+    /// Every fixture, and every input the fuzzer once found the two readers disagreeing on.
     static var fixtureFiles: [String] {
-        let root = Repo.path("fixtures")
-        let enumerator = FileManager.default.enumerator(atPath: root)
         var files: [String] = []
-        while let relative = enumerator?.nextObject() as? String {
-            if relative.hasSuffix(".xml") { files.append((root as NSString).appendingPathComponent(relative)) }
+        for folder in ["fixtures", "fuzz/regressions"] {
+            let root = Repo.path(folder)
+            let enumerator = FileManager.default.enumerator(atPath: root)
+            while let relative = enumerator?.nextObject() as? String {
+                if relative.hasSuffix(".xml") { files.append((root as NSString).appendingPathComponent(relative)) }
+            }
         }
         return files.sorted()
     }
