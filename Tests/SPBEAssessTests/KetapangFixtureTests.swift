@@ -33,7 +33,7 @@ struct KetapangFixtureTests {
     ])
     func regencyIndex(options: ScoringOptions, weighted: Int64, index: String, predicate: String) throws {
         let card = Scorer(rubric: Repo.spbe2020, options: options).score(try load("kab-ketapang"))
-        #expect(card.index.weightedLevels == weighted)
+        #expect(card.index.numerator == weighted)
         #expect(card.index.description == index)
         #expect(card.predicate.label.text(in: .id) == predicate)
         #expect(card.notAssessed.isEmpty)

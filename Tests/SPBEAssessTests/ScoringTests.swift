@@ -39,7 +39,7 @@ struct ScoringTests {
     func mixedProfile() throws {
         let result = try card(EvidenceXML.levels([(1...10, 3), (11...14, 2), (15...18, 3), (19...20, 2),
                                                   (21...28, 1), (29...31, 1), (32...41, 3), (42...47, 2)]))
-        #expect(result.index.weightedLevels == 234_000_000)
+        #expect(result.index.numerator == 234_000_000)
         #expect(result.index.description == "2.34")
         #expect(result.predicate.label.text(in: .id) == "Cukup")
         #expect(result.domains.map(\.index.description) == ["3.00", "2.40", "1.00", "2.60"])
@@ -59,7 +59,7 @@ struct ScoringTests {
         var levels = EvidenceXML.levels([(1...47, 2)])
         for (key, value) in EvidenceXML.levels([(11...12, 3), (21...26, 3), (32...47, 3)]) { levels[key] = value }
         let result = try card(levels)
-        #expect(result.index.weightedLevels == 259_500_000)
+        #expect(result.index.numerator == 259_500_000)
         #expect(result.index.hundredths == 260)
         #expect(result.predicate.label.text(in: .id) == "Baik")
     }
@@ -73,7 +73,7 @@ struct ScoringTests {
         var levels = EvidenceXML.levels([(1...47, 1)])
         for (key, value) in EvidenceXML.levels([(11...20, 2), (21...26, 2), (32...47, 2)]) { levels[key] = value }
         let result = try card(levels)
-        #expect(result.index.weightedLevels == 179_500_000)
+        #expect(result.index.numerator == 179_500_000)
         #expect(result.index.description == "1.80")
         #expect(result.predicate.label.text(in: .id) == "Cukup")
     }
@@ -90,7 +90,7 @@ struct ScoringTests {
         #expect(score.overclaim)
         #expect(score.missingForNext == i01.criteria(ofLevel: 2).map(\.id))
         // 1 × 1.3 / 100
-        #expect(result.index.weightedLevels == 1_300_000)
+        #expect(result.index.numerator == 1_300_000)
     }
 
     @Test("a level needs every one of its criteria")
@@ -137,7 +137,7 @@ struct ScoringTests {
         #expect(result.indicators[0].supported == 1)
         #expect(result.indicators[1].level == 2)
         // (4 × 1.3 + 2 × 1.3) / 100 = 7.8 / 100
-        #expect(result.index.weightedLevels == 7_800_000)
+        #expect(result.index.numerator == 7_800_000)
         #expect(result.index.description == "0.08")
     }
 

@@ -121,7 +121,7 @@ struct SmartCityRubricTests {
             #expect(pillars[id]?.predicate.label.text(in: .id) == "Cukup", "\(id)")
         }
         #expect(card.domains.map(\.index.description) == ["2.33", "2.33", "2.33"])
-        #expect(card.domains.allSatisfy { $0.index.weightedLevels == 28_000_000 })
+        #expect(card.domains.allSatisfy { $0.index.numerator == 28_000_000 })
     }
 
     // MARK: The smart-city fixture (NOTES.md, "Expected indices")
@@ -148,10 +148,10 @@ struct SmartCityRubricTests {
     func fixtureGroups() throws {
         let card = Scorer(rubric: rubric).score(try load(Self.smartCityFile))
         #expect(card.pillars.map(\.id) == Self.pillars)
-        #expect(card.pillars.map(\.index.weightedLevels) == [20, 11, 15, 11, 12, 9].map { Int64($0) * 1_000_000 })
+        #expect(card.pillars.map(\.index.numerator) == [20, 11, 15, 11, 12, 9].map { Int64($0) * 1_000_000 })
         #expect(card.pillars.map(\.index.description) == ["3.33", "1.83", "2.50", "1.83", "2.00", "1.50"])
         #expect(card.pillars.map { $0.predicate.label.text(in: .id) } == ["Baik", "Cukup", "Cukup", "Cukup", "Cukup", "Kurang"])
-        #expect(card.domains.map(\.index.weightedLevels) == [24_000_000, 26_000_000, 28_000_000])
+        #expect(card.domains.map(\.index.numerator) == [24_000_000, 26_000_000, 28_000_000])
         #expect(card.domains.map(\.index.description) == ["2.00", "2.17", "2.33"])
         let found = card.overclaims.map { "\($0.id) \($0.claimed ?? 0)→\($0.supported)" }
         #expect(found == ["SC04 2→1", "SC19 3→2", "SC29 2→1"])

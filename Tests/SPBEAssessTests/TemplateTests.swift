@@ -82,7 +82,7 @@ struct TemplateTests {
         #expect(card.indicators.first { $0.id == "I01" }?.supported == 2)
         #expect(card.indicators.first { $0.id == "I11" }?.supported == 3)
         #expect(card.overclaims.map(\.id) == ["I11"])
-        #expect(card.index.weightedLevels == 10_100_000)
+        #expect(card.index.numerator == 10_100_000)
         #expect(card.index.description == "0.10")
     }
 

@@ -91,3 +91,10 @@ enum EvidenceXML {
         return result
     }
 }
+
+extension IndexValue {
+    /// Σ level × weight in weight-millionths, as the tests work it out by hand. The scorer keeps
+    /// levels in hundredths (measured values have two decimals), so its fraction is this × 100
+    /// over Σ weight × 100.
+    var numerator: Int64 { weightedLevels / 100 }
+}

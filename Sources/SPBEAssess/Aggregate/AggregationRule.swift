@@ -17,4 +17,12 @@ extension Aggregation {
         case .mean: return sorted.reduce(0, +) / sorted.count  // Levels are ≥ 0: integer division floors.
         }
     }
+
+    /// The combined measured value, by the same rule on hundredths (a mean rounds down to two
+    /// decimals); nil for no values.
+    public func combine(_ values: [ExactDecimal]) -> ExactDecimal? {
+        guard !values.isEmpty else { return nil }
+        let hundredths = combine(values.map { Int($0.millionths / 10_000) })
+        return ExactDecimal(millionths: Int64(hundredths) * 10_000)
+    }
 }

@@ -39,15 +39,32 @@ public struct Aggregator: Sendable {
             guard !answered.isEmpty else { continue }
             let rule = ruleOverride ?? indicator.aggregation
             let contributions = answered.map { opd, answer in
-                Contribution(unitID: opd.unit.id, supported: scorer.score(indicator, answer).supported,
-                             claimed: answer.claimed, owner: owns(opd.unit, indicator))
+                let score = scorer.score(indicator, answer)
+                return Contribution(unitID: opd.unit.id, supported: score.supported, measured: score.measured,
+                                    claimed: answer.claimed, owner: owns(opd.unit, indicator))
             }
-            let level = rule.combine(contributions.map(\.supported))
+            if indicator.isMeasured {
+                // Values combine as numbers; only documented ones count, as in scoring.
+                let counted = zip(contributions, answered).filter { $0.0.measured != nil }
+                let value = rule.combine(counted.compactMap(\.0.measured))
+                let documents = counted.flatMap { _, pair in
+                    pair.1.valueDocumentIDs.map { DocumentIdentifier.qualified(unit: pair.0.unit.id, document: $0) }
+                }
+                answers.append(Answer(indicatorID: indicator.id, claimed: nil, met: [], value: value,
+                                      valueDocumentIDs: value == nil ? [] : documents,
+                                      note: note(rule: rule, contributions, answered.map(\.1))))
+                indicators.append(AggregatedIndicator(indicatorID: indicator.id, rule: rule,
+                                                      level: value.map { Int($0.millionths / ExactDecimal.scale) } ?? indicator.floor,
+                                                      measured: value, claimed: nil, contributions: contributions))
+                continue
+            }
+            let level = max(indicator.floor, rule.combine(contributions.map(\.supported)))
             let claims = contributions.compactMap(\.claimed)
             let claimed = claims.isEmpty ? nil : rule.combine(claims)
 
             var met: [MetCriterion] = []
-            for value in stride(from: 1, through: level, by: 1) {
+            // Levels at or below the floor need no proof, so nothing of theirs is carried.
+            for value in stride(from: indicator.floor + 1, through: level, by: 1) {
                 for criterion in indicator.criteria(ofLevel: value) {
                     var documents: [String] = []
                     for (contribution, (opd, answer)) in zip(contributions, answered) where contribution.supported >= value {
@@ -78,7 +95,7 @@ public struct Aggregator: Sendable {
             answers.append(Answer(indicatorID: indicator.id, claimed: claimed, met: met,
                                   note: note(rule: rule, contributions, answered.map(\.1))))
             indicators.append(AggregatedIndicator(indicatorID: indicator.id, rule: rule, level: level,
-                                                  claimed: claimed, contributions: contributions))
+                                                  measured: nil, claimed: claimed, contributions: contributions))
         }
 
         var documents: [Document] = []
@@ -124,6 +141,7 @@ public struct Aggregator: Sendable {
             let parts = contributions.map { c in
                 let claim = c.claimed.map { language == .en ? "claimed \($0)" : "klaim \($0)" }
                     ?? (language == .en ? "no claim" : "tanpa klaim")
+                if let value = c.measured { return "\(c.unitID) \(language == .en ? "value" : "nilai") \(value)" }
                 return "\(c.unitID) level \(c.supported) (\(claim))"
             }
             let head = language == .en
@@ -209,8 +227,10 @@ public struct AggregateResult: Sendable {
 public struct AggregatedIndicator: Sendable, Hashable {
     public let indicatorID: String
     public let rule: Aggregation
-    /// The combined supported level.
+    /// The combined supported level (a measured value rounded down).
     public let level: Int
+    /// The combined value of a measured indicator; nil for a ladder one, or when no OPD gave one.
+    public let measured: ExactDecimal?
     /// The combined claim; nil when no OPD claimed.
     public let claimed: Int?
     /// In input order.
@@ -221,6 +241,8 @@ public struct AggregatedIndicator: Sendable, Hashable {
 public struct Contribution: Sendable, Hashable {
     public let unitID: String
     public let supported: Int
+    /// The OPD's documented value of a measured indicator.
+    public let measured: ExactDecimal?
     public let claimed: Int?
     /// False when the OPD answered an indicator the rubric gives to other roles.
     public let owner: Bool

@@ -1,11 +1,11 @@
 /// How ready each OPD is: what the Sekda brings to the coordination meeting.
 ///
 /// An OPD's index is Σ(level × weight) / Σ weight over the indicators it **answered, or owns and
-/// nobody answered** (those count 0), with the rubric's predicate. An indicator several roles
+/// nobody answered** (those count at the floor), with the rubric's predicate. An indicator several roles
 /// share (JDIH: Bagian Hukum and Diskominfo) or several OPDs play a role for (four Setda bagian)
 /// is not held against the co-owner that left it to the one who answered. Every owner
 /// role of the rubric that no submitted file plays is listed as an OPD that has **not
-/// submitted**, with all its owned indicators at 0.
+/// submitted**, with all its owned indicators at the floor.
 ///
 /// Ranking: lowest index first, because the meeting starts with whoever is furthest behind; on
 /// equal indices, OPDs that have not submitted come before those that have, then by id.
@@ -72,7 +72,7 @@ public struct Readiness: Sendable {
 
     private func entry(unitID: String, name: String?, roles: [String], file: String?, scope: [Indicator],
                        scores: [IndicatorScore], scorer: Scorer) -> OPDReadiness {
-        let levels = Dictionary(uniqueKeysWithValues: scores.map { ($0.id, $0.level) })
+        let levels = Dictionary(uniqueKeysWithValues: scores.map { ($0.id, $0.score) })
         let index = scorer.index(scope, levels)
         return OPDReadiness(unitID: unitID, name: name, roles: roles, file: file, index: index,
                             predicate: rubric.predicate(for: index),

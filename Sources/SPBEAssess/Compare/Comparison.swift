@@ -55,12 +55,21 @@ public struct Comparison: Sendable {
         self.sides = sides
         self.indicators = Self.compareIndicators(sides)
         self.groups = Self.compareGroups(sides)
+        // Kappa over the ladder indicators, on the rubric's own categories (floor … top); measured
+        // values are numbers, not categories, and are compared by their mean absolute difference.
+        let rubric = sides[0].rubric
+        let measured = Set(rubric.indicators.filter(\.isMeasured).map(\.id))
+        let categories = (rubric.scales.map(\.floor).min() ?? 0)...(rubric.scales.map(\.maximum).max() ?? 5)
         var pairs: [PairAgreement] = []
         for i in sides.indices {
             for j in sides.indices where j > i {
                 let both = indicators.filter { $0.sides[i].assessed && $0.sides[j].assessed }
+                let ladder = both.filter { !measured.contains($0.id) }
+                let values = both.filter { measured.contains($0.id) }
                 pairs.append(PairAgreement(a: sides[i].assessment.role, b: sides[j].assessment.role,
-                                           agreement: Agreement(pairs: both.map { ($0.sides[i].level, $0.sides[j].level) })))
+                                           agreement: Agreement(pairs: ladder.map { ($0.sides[i].level, $0.sides[j].level) },
+                                                                categories: categories),
+                                           measured: MeasuredAgreement(pairs: values.map { ($0.sides[i].score, $0.sides[j].score) })))
             }
         }
         self.agreements = pairs
@@ -76,7 +85,8 @@ public struct Comparison: Sendable {
                 let answer = card.assessment.answer(for: indicator.id)
                 let accepted = answer?.met.filter { !card.options.requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID) ?? []
                 return IndicatorSide(role: card.assessment.role, assessed: score?.assessed ?? false, claimed: score?.claimed,
-                                     supported: score?.supported ?? 0, level: score?.level ?? 0,
+                                     supported: score?.supported ?? indicator.floor, level: score?.level ?? indicator.floor,
+                                     score: score?.score ?? ExactDecimal(indicator.floor),
                                      accepted: accepted, note: answer?.note ?? LocalizedText([:]))
             }
             // Criteria some side accepted and another did not, in rubric order.
@@ -110,8 +120,10 @@ public struct IndicatorSide: Sendable, Hashable {
     public let assessed: Bool
     public let claimed: Int?
     public let supported: Int
-    /// The scored level.
+    /// The scored level (a measured value rounded down).
     public let level: Int
+    /// What enters the index: the scored level, or a measured indicator's exact value.
+    public let score: ExactDecimal
     /// Criteria that count on this side (met, and documented unless evidence is not required).
     public let accepted: [String]
     public let note: LocalizedText
@@ -137,9 +149,11 @@ public struct IndicatorComparison: Sendable, Hashable {
 
     /// Scored level of the last side minus the first's (assessor or inspectorate minus self).
     public var delta: Int { sides[sides.count - 1].level - sides[0].level }
-    /// What ``delta`` moves the overall index by: delta × weight / Σ weights.
+    /// What the last side's score moves the overall index by against the first's:
+    /// (score_last − score_first) × weight / Σ weights (exact values for measured indicators).
     public var indexEffect: Double {
-        totalWeight.millionths == 0 ? 0 : Double(delta) * Double(weight.millionths) / Double(totalWeight.millionths)
+        let difference = Double(sides[sides.count - 1].score.millionths - sides[0].score.millionths) / Double(ExactDecimal.scale)
+        return totalWeight.millionths == 0 ? 0 : difference * Double(weight.millionths) / Double(totalWeight.millionths)
     }
 
     /// True when the sides differ in scored level or in the criteria they accept, or some side overclaims.
@@ -186,7 +200,26 @@ public struct GroupComparison: Sendable, Hashable {
 public struct PairAgreement: Sendable, Hashable {
     public let a: Role
     public let b: Role
+    /// Over the ladder indicators both assessed.
     public let agreement: Agreement
+    /// Over the measured indicators both assessed.
+    public let measured: MeasuredAgreement
+}
+
+/// How close two raters' measured values are: count and mean absolute difference, exactly.
+public struct MeasuredAgreement: Sendable, Hashable {
+    public let count: Int
+    /// Σ|a − b|, in millionths.
+    public let absoluteDifferenceSum: Int64
+
+    public init(pairs: [(ExactDecimal, ExactDecimal)]) {
+        count = pairs.count
+        absoluteDifferenceSum = pairs.reduce(0) { $0 + abs($1.0.millionths - $1.1.millionths) }
+    }
+
+    public var meanAbsoluteDifference: Double? {
+        count == 0 ? nil : Double(absoluteDifferenceSum) / Double(ExactDecimal.scale) / Double(count)
+    }
 }
 
 extension Role {

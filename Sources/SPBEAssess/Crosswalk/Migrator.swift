@@ -55,18 +55,22 @@ public struct Migrator: Sendable {
         var newAnswers: [Answer] = []
         var cited: Set<String> = []
         for indicator in target.indicators {
-            guard let mapping = crosswalk.mapping(for: indicator.id), !mapping.sources.isEmpty else {
-                results.append(MigratedIndicator(target: indicator.id, sources: [], rule: nil, cap: nil, startingLevel: 0,
-                                                 carried: [], open: indicator.levels.flatMap(\.criteria).map(\.id)))
+            // A measured indicator's value comes from its survey or partner agency, never from old
+            // criteria; it starts at the floor and waits on the to-do list like one with no source.
+            guard let mapping = crosswalk.mapping(for: indicator.id), !mapping.sources.isEmpty, !indicator.isMeasured else {
+                results.append(MigratedIndicator(target: indicator.id, sources: [], rule: nil, cap: nil,
+                                                 startingLevel: indicator.floor, carried: [],
+                                                 open: indicator.ladder.flatMap(\.criteria).map(\.id)))
                 continue
             }
             let sourceLevels = mapping.sources.map { SourceLevel(indicator: $0, level: levels[$0] ?? 0) }
             var start = mapping.rule.apply(sourceLevels.map { ($0.level, source.indicator($0.indicator)?.weight ?? .zero) })
             if let cap = mapping.cap { start = Swift.min(start, cap) }
+            start = Swift.max(start, indicator.floor)
 
             var met: [MetCriterion] = []
             let explicit = Dictionary(mapping.criteria.map { ($0.target, $0.sources) }, uniquingKeysWith: { a, _ in a })
-            for level in indicator.levels {
+            for level in indicator.ladder {
                 for criterion in level.criteria where !mapping.ask.contains(criterion.id) {
                     var documents: [String] = []
                     if level.value <= start {
@@ -87,7 +91,7 @@ public struct Migrator: Sendable {
             let carried = met.map(\.criterionID)
             let result = MigratedIndicator(target: indicator.id, sources: sourceLevels, rule: mapping.rule, cap: mapping.cap,
                                            startingLevel: start, carried: carried,
-                                           open: indicator.levels.flatMap(\.criteria).map(\.id).filter { !carried.contains($0) })
+                                           open: indicator.ladder.flatMap(\.criteria).map(\.id).filter { !carried.contains($0) })
             results.append(result)
             newAnswers.append(Answer(indicatorID: indicator.id, claimed: nil, met: met,
                                      note: note(result, answers: answers)))

@@ -49,7 +49,21 @@ public struct Answer: Sendable, Hashable {
     /// only what the evidence shows).
     public let claimed: Int?
     public let met: [MetCriterion]
+    /// A measured indicator's value (floor … top, at most two decimals); nil on a ladder indicator.
+    public let value: ExactDecimal?
+    /// The documents that show a measured value; empty when none is cited.
+    public let valueDocumentIDs: [String]
     public let note: LocalizedText
+
+    public init(indicatorID: String, claimed: Int?, met: [MetCriterion], value: ExactDecimal? = nil,
+                valueDocumentIDs: [String] = [], note: LocalizedText) {
+        self.indicatorID = indicatorID
+        self.claimed = claimed
+        self.met = met
+        self.value = value
+        self.valueDocumentIDs = valueDocumentIDs
+        self.note = note
+    }
 }
 
 /// A criterion the unit marks as met, with the documents that support it.

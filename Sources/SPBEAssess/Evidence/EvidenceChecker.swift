@@ -40,6 +40,7 @@ struct EvidenceChecker {
 
         var answers: [Answer] = []
         var answered: Set<String> = []
+        var atOrBelowFloor: [EvidenceRecord.Met] = []
         for element in record.answers {
             let indicatorID = element.indicator ?? ""
             guard let indicator = rubric.indicator(indicatorID) else {
@@ -53,7 +54,11 @@ struct EvidenceChecker {
                 continue
             }
             var claimed: Int?
-            if let text = element.claimed {
+            if let text = element.claimed, indicator.isMeasured {
+                problems.append(diagnostic(.levelOutOfRange, at: element.place, attribute: "claimed",
+                    id: "indikator \(indicatorID) diukur dengan nilai (survei atau hasil evaluasi instansi lain), bukan level yang diklaim: hapus claimed=\"\(text)\" dan tulis value=\"…\"",
+                    en: "indicator \(indicatorID) is measured by a value (a survey or another agency's evaluation), not a claimed level: remove claimed=\"\(text)\" and give value=\"…\""))
+            } else if let text = element.claimed {
                 let value = Int(text.trimmingSpaces)
                 if let value, (1...indicator.maximumLevel).contains(value) {
                     claimed = value
@@ -62,10 +67,17 @@ struct EvidenceChecker {
                         "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing", at: element.place, attribute: "claimed"))
                 }
             }
+            let measured = measuredValue(element, of: indicator, declared: documentIDs, into: &problems, &warnings)
             var met: [MetCriterion] = []
             var metIDs: Set<String> = []
             for metElement in element.met {
                 let criterionID = metElement.criterion ?? ""
+                if indicator.isMeasured {
+                    problems.append(diagnostic(.criterionOutOfPlace, at: metElement.place, attribute: "criterion",
+                        id: "indikator \(indicatorID) diukur dengan nilai, bukan kriteria: hapus <met> ini dan tulis value=\"…\" pada <answer>",
+                        en: "indicator \(indicatorID) is measured by a value, not by criteria: remove this <met> and give value=\"…\" on the <answer>"))
+                    continue
+                }
                 guard let position = rubric.position(ofCriterion: criterionID) else {
                     problems.append(diagnostic(.unknownReference,
                         "criterion '\(criterionID)' is not in rubric \(rubric.id)", at: metElement.place, attribute: "criterion"))
@@ -90,18 +102,80 @@ struct EvidenceChecker {
                         "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence",
                         at: metElement.place, severity: .warning))
                 }
+                if position.level <= indicator.floor { atOrBelowFloor.append(metElement) }
                 locations.met[criterionID] = location(metElement.place)
                 met.append(MetCriterion(criterionID: criterionID, documentIDs: cited))
             }
             locations.answers[indicatorID] = location(element.place)
             answers.append(Answer(indicatorID: indicatorID, claimed: claimed, met: met,
+                                  value: measured?.value, valueDocumentIDs: measured?.documents ?? [],
                                   note: localizedText("note", element.notes, of: element.place, into: &problems)))
+        }
+        // Once per file: a rubric written before its floor was declared makes every old file say this.
+        if let first = atOrBelowFloor.first {
+            warnings.append(diagnostic(.metAtFloor, at: first.place, attribute: "criterion", severity: .warning,
+                id: "\(atOrBelowFloor.count) kriteria pada atau di bawah level terendah ditandai terpenuhi; level terendah tidak perlu dibuktikan, jadi kriteria ini tidak mengubah apa pun",
+                en: "\(atOrBelowFloor.count) criteria at or below the floor level are marked met; the floor needs no proof, so they change nothing"))
         }
 
         guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
         return Assessment(path: source.path, rubricID: rubricID, period: record.period ?? "",
                           role: Role(rawValue: record.role ?? "") ?? .self, unit: unit,
                           answers: answers, documents: documents, warnings: warnings, locations: locations)
+    }
+
+    /// A measured indicator's value and its documents, checked; nil when the answer gives none.
+    /// A value on a ladder indicator, or one off the scale or too precise, is a problem.
+    private func measuredValue(_ element: EvidenceRecord.AnswerRecord, of indicator: Indicator, declared: Set<String>,
+                               into problems: inout [Diagnostic], _ warnings: inout [Diagnostic])
+        -> (value: ExactDecimal, documents: [String])? {
+        let id = indicator.id
+        guard indicator.isMeasured else {
+            if let text = element.value {
+                problems.append(diagnostic(.invalidDecimal, at: element.place, attribute: "value",
+                    id: "indikator \(id) dinilai dari kriteria yang terpenuhi, bukan dari nilai: hapus value=\"\(text)\" dan tandai kriteria dengan <met>",
+                    en: "indicator \(id) is assessed by the criteria met, not by a value: remove value=\"\(text)\" and mark criteria with <met>"))
+            } else if element.documents != nil {
+                problems.append(diagnostic(.invalidDecimal, at: element.place, attribute: "documents",
+                    id: "documents pada <answer> menunjukkan nilai indikator yang diukur; indikator \(id) dinilai dari kriteria, jadi sebutkan dokumen pada setiap <met>",
+                    en: "documents on <answer> show a measured indicator's value; indicator \(id) is assessed by criteria, so cite documents on each <met>"))
+            }
+            return nil
+        }
+        guard let raw = element.value else { return nil }
+        let text = raw.trimmingSpaces
+        let top = indicator.maximumLevel
+        guard let value = ExactDecimal(parsing: text) else {
+            problems.append(diagnostic(.invalidDecimal, at: element.place, attribute: "value",
+                id: "value=\"\(text)\" indikator \(id) bukan bilangan desimal: tulis angka dengan titik desimal, misalnya 3.42",
+                en: "value=\"\(text)\" of indicator \(id) is not a decimal number: write a number with a decimal point, e.g. 3.42"))
+            return nil
+        }
+        guard value.millionths % 10_000 == 0 else {
+            problems.append(diagnostic(.invalidDecimal, at: element.place, attribute: "value",
+                id: "value=\"\(text)\" indikator \(id) memiliki lebih dari dua desimal; nilai resmi ditulis dengan paling banyak dua desimal",
+                en: "value=\"\(text)\" of indicator \(id) has more than two decimals; official values have at most two"))
+            return nil
+        }
+        let floor = ExactDecimal(indicator.floor)
+        guard floor <= value, value <= ExactDecimal(top) else {
+            problems.append(diagnostic(.levelOutOfRange, at: element.place, attribute: "value",
+                id: "value=\"\(text)\" indikator \(id) berada di luar skalanya (\(indicator.floor)–\(top))",
+                en: "value=\"\(text)\" of indicator \(id) is outside its scale (\(indicator.floor)–\(top))"))
+            return nil
+        }
+        let cited = (element.documents ?? "").split(separator: " ").map(String.init)
+        for document in cited where !declared.contains(document) {
+            problems.append(diagnostic(.undeclaredDocument, at: element.place, attribute: "documents",
+                id: "dokumen '\(document)' disebut tetapi tidak dideklarasikan; tambahkan <document id=\"\(document)\"> ke berkas",
+                en: "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file"))
+        }
+        if cited.isEmpty {
+            warnings.append(diagnostic(.metWithoutDocument, at: element.place, attribute: "value", severity: .warning,
+                id: "nilai indikator \(id) diberikan tanpa dokumen; nilai ini dihitung hanya bila bukti dukung tidak diwajibkan, selain itu indikator bernilai level terendah",
+                en: "the value of indicator \(id) is given without a document; it counts only when evidence is not required, otherwise the indicator scores the floor"))
+        }
+        return (value, cited)
     }
 
     /// One text per language, Indonesian when no `xml:lang` is in force; optional, but once
@@ -124,6 +198,13 @@ struct EvidenceChecker {
 
     private func location(_ place: EvidenceRecord.Place) -> SourceLocation {
         SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element))
+    }
+
+    private func diagnostic(_ code: Diagnostic.Code, at place: EvidenceRecord.Place, attribute: String? = nil,
+                            severity: Diagnostic.Severity = .error, id: String, en: String) -> Diagnostic {
+        var result = diagnostic(code, en, at: place, attribute: attribute, severity: severity)
+        result.indonesian = id
+        return result
     }
 
     private func diagnostic(_ code: Diagnostic.Code, _ message: String, at place: EvidenceRecord.Place,

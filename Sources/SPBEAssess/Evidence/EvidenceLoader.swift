@@ -68,7 +68,8 @@ public struct EvidenceFile {
                                               sha256: element.attribute("sha256"), place: element.place))
             case "answer":
                 var answer = EvidenceRecord.AnswerRecord(indicator: element.attribute("indicator"),
-                                                         claimed: element.attribute("claimed"), place: element.place)
+                                                         claimed: element.attribute("claimed"), value: element.attribute("value"),
+                                                         documents: element.attribute("documents"), place: element.place)
                 for child in element.children {
                     switch child.name {
                     case "met":

@@ -28,6 +28,9 @@ struct EvidenceRecord {
     struct AnswerRecord {
         var indicator: String?
         var claimed: String?
+        /// A measured indicator's value and the documents that show it.
+        var value: String?
+        var documents: String?
         var met: [Met] = []
         var notes: [Text] = []
         var place: Place

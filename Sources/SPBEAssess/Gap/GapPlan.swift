@@ -13,6 +13,9 @@ public struct GapPlan: Sendable {
     public let projected: IndexValue
     public let projectedPredicate: Predicate
     public let totalEffort: ExactDecimal
+    /// Measured indicators, which no criteria raise: their value comes from a survey or a partner
+    /// agency's evaluation, so the plan lists them instead of planning steps.
+    public let measured: [MeasuredIndicator]
     /// Indices before and after the plan, per aspect, domain and pillar.
     public let aspects: [GroupChange]
     public let domains: [GroupChange]
@@ -34,6 +37,16 @@ public struct GapPlan: Sendable {
         /// Criteria of level `to` not yet met, in rubric order.
         public let missing: [Criterion]
         /// OPD roles that own the indicator, when the rubric names them.
+        public let owners: [String]
+    }
+
+    /// A measured indicator as it stands.
+    public struct MeasuredIndicator: Sendable, Hashable {
+        public let indicatorID: String
+        /// The value that counts now (the floor when none is documented).
+        public let current: ExactDecimal
+        /// False when no documented value was given.
+        public let answered: Bool
         public let owners: [String]
     }
 

@@ -15,9 +15,11 @@ public struct GapPlanner: Sendable {
     public func plan(_ card: Scorecard, target: GapTarget, budget: ExactDecimal? = nil) -> GapPlan {
         let rubric = card.rubric
         let total = card.index.totalWeight
+        // A measured indicator rises with its survey or partner agency's result, not with
+        // criteria: it offers no steps here and is listed apart (GapPlan.measured).
         let items = zip(rubric.indicators, card.indicators).map { indicator, score in
-            ParetoPlanner.Item(gainPerLevel: indicator.weight.millionths,
-                               stepEfforts: (score.level + 1..<indicator.maximumLevel + 1).map {
+            ParetoPlanner.Item(gainPerLevel: Scorer.weightedLevel(indicator.weight, ExactDecimal(1)),
+                               stepEfforts: indicator.isMeasured ? [] : (score.level + 1..<indicator.maximumLevel + 1).map {
                                    efforts.effort(indicator, level: $0).millionths })
         }
 
@@ -27,14 +29,16 @@ public struct GapPlanner: Sendable {
         switch target {
         case .levels(let levels):
             raises = zip(rubric.indicators, card.indicators).map { indicator, score in
-                max(0, (levels[indicator.id] ?? score.level) - score.level)
+                indicator.isMeasured ? 0 : max(0, (levels[indicator.id] ?? score.level) - score.level)
             }
             alreadyMet = raises.allSatisfy { $0 == 0 }
             if let budget {
                 // Per-indicator targets within a budget: the most index gain among those steps.
                 let capped = zip(items, raises).map { ParetoPlanner.Item(gainPerLevel: $0.gainPerLevel, stepEfforts: Array($0.stepEfforts.prefix($1))) }
                 raises = ParetoPlanner.solve(capped, .budget(effort: budget.millionths))?.raises ?? raises.map { _ in 0 }
-                reachable = raises == zip(rubric.indicators, card.indicators).map { max(0, (levels[$0.id] ?? $1.level) - $1.level) }
+                reachable = raises == zip(rubric.indicators, card.indicators).map {
+                    $0.isMeasured ? 0 : max(0, (levels[$0.id] ?? $1.level) - $1.level)
+                }
             }
         case .index(let hundredths):
             let needed = Self.weightedLevelsNeeded(hundredths: hundredths, totalWeight: total)
@@ -74,19 +78,22 @@ public struct GapPlanner: Sendable {
         let total = card.index.totalWeight
         var next = card.indicators.map(\.level)
         let goal = zip(next, raises).map { $0 + $1 }
+        var levels = Dictionary(uniqueKeysWithValues: card.indicators.map { ($0.id, $0.score) })
         var weighted = card.index.weightedLevels
         var steps: [GapPlan.Step] = []
         var totalEffort = ExactDecimal.zero
         while true {
             var best: (index: Int, gain: Int64, effort: Int64)?
             for (index, indicator) in rubric.indicators.enumerated() where next[index] < goal[index] {
-                let candidate = (index, indicator.weight.millionths, efforts.effort(indicator, level: next[index] + 1).millionths)
+                let candidate = (index, Scorer.weightedLevel(indicator.weight, ExactDecimal(1)),
+                             efforts.effort(indicator, level: next[index] + 1).millionths)
                 if best == nil || Self.betterValue(candidate.1, candidate.2, than: best!.gain, best!.effort) { best = candidate }
             }
             guard let (index, gain, effort) = best else { break }
             let indicator = rubric.indicators[index]
             let level = next[index] + 1
             next[index] = level
+            levels[indicator.id] = ExactDecimal(level)
             weighted += gain
             totalEffort = totalEffort + ExactDecimal(millionths: effort)
             let projected = IndexValue(weightedLevels: weighted, totalWeight: total)
@@ -101,7 +108,10 @@ public struct GapPlanner: Sendable {
                 owners: indicator.owners))
         }
         let projected = IndexValue(weightedLevels: weighted, totalWeight: total)
-        let levels = Dictionary(uniqueKeysWithValues: zip(rubric.indicators.map(\.id), next))
+        let measured = zip(rubric.indicators, card.indicators).filter { $0.0.isMeasured }.map { indicator, score in
+            GapPlan.MeasuredIndicator(indicatorID: indicator.id, current: score.score, answered: score.measured != nil,
+                                      owners: indicator.owners)
+        }
         let scorer = Scorer(rubric: rubric, options: card.options)
         func changes(_ groups: [GroupScore], members: (GroupScore) -> [Indicator]) -> [GapPlan.GroupChange] {
             groups.map { GapPlan.GroupChange(id: $0.id, current: $0.index, projected: scorer.index(members($0), levels)) }
@@ -109,7 +119,7 @@ public struct GapPlanner: Sendable {
         return GapPlan(
             scorecard: card, target: target, budget: budget, reachable: reachable, alreadyMet: alreadyMet,
             steps: steps, projected: projected, projectedPredicate: rubric.predicate(for: projected),
-            totalEffort: totalEffort,
+            totalEffort: totalEffort, measured: measured,
             aspects: changes(card.aspects) { g in rubric.indicators.filter { $0.aspectID == g.id } },
             domains: changes(card.domains) { g in rubric.indicators.filter { $0.domainID == g.id } },
             pillars: changes(card.pillars) { g in rubric.indicators.filter { $0.pillarIDs.contains(g.id) } })

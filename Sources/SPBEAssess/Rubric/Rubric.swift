@@ -83,6 +83,10 @@ public struct Scale: Sendable, Hashable {
     public let title: LocalizedText
     /// Levels 1…N in order.
     public let levels: [Level]
+    /// The starting level: no indicator on this scale scores below it, and levels at or below it
+    /// need no criteria ("belum atau telah tersedia" is level 1 of SPBE 2020 and Pemdi). 0 when
+    /// the rubric declares none.
+    public let floor: Int
 
     public struct Level: Sendable, Hashable {
         public let value: Int
@@ -90,6 +94,9 @@ public struct Scale: Sendable, Hashable {
     }
 
     public var maximum: Int { levels.count }
+
+    /// The levels an indicator on this scale can take: floor (or 1) … maximum.
+    public var range: ClosedRange<Int> { Swift.max(floor, 1)...maximum }
 
     public func label(_ value: Int) -> LocalizedText? {
         value >= 1 && value <= levels.count ? levels[value - 1].label : nil
@@ -138,16 +145,38 @@ public struct Indicator: Sendable, Hashable {
     public let domainID: String?
     /// Levels 1…N of the indicator's scale, in order; `levels[0]` is level 1.
     public let levels: [Level]
+    /// The scale's floor: the level of an unanswered indicator, below which nothing scores.
+    public let floor: Int
+    /// How the level is found: from criteria (a ladder), or from a measured value.
+    public let measure: Measure
+    /// Where the value comes from and how it converts to the scale (measured indicators).
+    public let description: LocalizedText
+
+    /// How an indicator's level is found.
+    public enum Measure: String, Sendable, Hashable {
+        /// The highest level whose criteria, and all lower levels' above the floor, are met.
+        case criteria
+        /// A number from a survey or another agency's evaluation, floor … top, two decimals.
+        case value
+    }
 
     public struct Level: Sendable, Hashable {
         public let value: Int
         public let criteria: [Criterion]
+        /// What the level means (always for a level at or below the floor: the starting state).
+        public let description: LocalizedText
         public let guidance: LocalizedText
         /// Effort of the step from the level below to this one (default 1).
         public let effort: ExactDecimal
     }
 
     public var maximumLevel: Int { levels.count }
+
+    /// True when the level comes from a measured value, not from criteria.
+    public var isMeasured: Bool { measure == .value }
+
+    /// The levels above the floor, whose criteria count.
+    public var ladder: ArraySlice<Level> { levels.dropFirst(floor) }
 
     public func criteria(ofLevel value: Int) -> [Criterion] {
         value >= 1 && value <= levels.count ? levels[value - 1].criteria : []

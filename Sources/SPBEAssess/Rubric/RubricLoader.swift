@@ -119,7 +119,15 @@ private struct RubricBuilder {
             problems.append(element.diagnostic(.levelOutOfRange, "scale '\(id)' has \(levels.count) levels; at most 9 are supported"))
             return nil
         }
-        return Scale(id: id, title: element.localizedText("title", required: false, into: &problems), levels: levels)
+        // The schema makes it a non-negative integer; a floor at the top would leave nothing to assess.
+        let floorText = (element.attribute("floor") ?? "0").trimmingSpaces
+        guard let floor = Int(floorText), floor >= 0, floor < levels.count else {
+            problems.append(element.diagnostic(.levelOutOfRange, attribute: "floor",
+                id: "floor=\"\(floorText)\" skala '\(id)' harus berada di dalam skala, dari 0 sampai \(levels.count - 1) (level terendah di bawah level tertinggi \(levels.count))",
+                en: "floor=\"\(floorText)\" of scale '\(id)' must lie within the scale, from 0 to \(levels.count - 1) (a starting level below its top level \(levels.count))"))
+            return nil
+        }
+        return Scale(id: id, title: element.localizedText("title", required: false, into: &problems), levels: levels, floor: floor)
     }
 
     private mutating func readPredicates(_ elements: [XMLElement]) -> [Predicate] {
@@ -167,16 +175,20 @@ private struct RubricBuilder {
             problems.append(element.diagnostic(.unknownReference,
                 "indicator \(id) names pillar '\(pillar)', which this rubric does not declare", attribute: "pillar"))
         }
-        let levels = readLevels(element, indicatorID: id, scale: scale)
-        guard unique(id, kind: "indicator", at: element), let weight, let levels else { return nil }
+        let measure = Indicator.Measure(rawValue: (element.attribute("measure") ?? "criteria").trimmingSpaces) ?? .criteria
+        let levels = readLevels(element, indicatorID: id, scale: scale, measure: measure)
+        let description = element.localizedText("description", required: false, into: &problems)
+        guard unique(id, kind: "indicator", at: element), let weight, let levels, let scale else { return nil }
         return Indicator(id: id, title: title, weight: weight, scaleID: scaleID, pillarIDs: pillars,
                          owners: (element.attribute("owners") ?? "").split(separator: " ").map(String.init),
                          aggregation: element.attribute("aggregate").flatMap(Aggregation.init(rawValue:)) ?? defaultAggregation,
-                         aspectID: aspectID, domainID: domainID, levels: levels)
+                         aspectID: aspectID, domainID: domainID, levels: levels, floor: scale.floor,
+                         measure: measure, description: description)
     }
 
     /// Levels 1…N of the indicator's scale, each with criteria whose ids name this indicator.
-    private mutating func readLevels(_ element: XMLElement, indicatorID: String, scale: Scale?) -> [Indicator.Level]? {
+    private mutating func readLevels(_ element: XMLElement, indicatorID: String, scale: Scale?,
+                                     measure: Indicator.Measure) -> [Indicator.Level]? {
         var levels: [Indicator.Level] = []
         var complete = true
         for (offset, level) in element.children(named: "level").enumerated() {
@@ -196,14 +208,22 @@ private struct RubricBuilder {
                 }
                 criteria.append(Criterion(id: id, text: criterion.localizedText("text", into: &problems)))
             }
+            // Above the floor a ladder level is reached by proving its criteria, so it needs some.
+            if criteria.isEmpty, measure == .criteria, let scale, value > scale.floor {
+                problems.append(level.diagnostic(.incompleteLevels, attribute: "value",
+                    id: "indikator \(indicatorID): level \(value) di atas level terendah (\(scale.floor)) memerlukan sekurang-kurangnya satu <criterion>",
+                    en: "indicator \(indicatorID): level \(value) is above the floor (\(scale.floor)) and needs at least one <criterion>"))
+                complete = false
+            }
             let effort = level.attribute("effort") == nil ? ExactDecimal(1) : decimal(level, "effort")
             levels.append(Indicator.Level(value: value, criteria: criteria,
+                                          description: level.localizedText("description", required: false, into: &problems),
                                           guidance: level.localizedText("guidance", required: false, into: &problems),
                                           effort: effort ?? ExactDecimal(1)))
         }
         if let scale, complete, levels.count != scale.maximum {
             problems.append(element.diagnostic(.incompleteLevels,
-                "indicator \(indicatorID) defines levels 1–\(levels.count), but its scale '\(scale.id)' has levels 1–\(scale.maximum); every level needs at least one criterion"))
+                "indicator \(indicatorID) defines levels 1–\(levels.count), but its scale '\(scale.id)' has levels 1–\(scale.maximum); give every level of the scale"))
             complete = false
         }
         return complete ? levels : nil

@@ -36,6 +36,20 @@ public struct IndexValue: Sendable, Hashable, Comparable, CustomStringConvertibl
         return "\(h / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// Equal as numbers (2/6 == 1/3), consistent with `<`: fractions in different units, such as a
+    /// scorer's and a hand-written one, compare by value.
+    public static func == (a: Self, b: Self) -> Bool { !(a < b) && !(b < a) }
+
+    /// Hashes the reduced fraction, so equal values hash alike.
+    public func hash(into hasher: inout Hasher) {
+        guard totalWeight > 0, weightedLevels != 0 else { return hasher.combine(0 as Int64) }
+        var (x, y) = (Swift.abs(weightedLevels), totalWeight)
+        while y != 0 { (x, y) = (y, x % y) }
+        let divisor = Swift.max(x, 1)
+        hasher.combine(weightedLevels / divisor)
+        hasher.combine(totalWeight / divisor)
+    }
+
     public static func < (a: Self, b: Self) -> Bool {
         // n1/d1 < n2/d2 ⇔ n1·d2 < n2·d1 (denominators ≥ 0); full width, as the products can pass 2⁶³.
         let left = a.weightedLevels.multipliedFullWidth(by: max(b.totalWeight, 1))

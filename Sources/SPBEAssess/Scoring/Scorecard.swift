@@ -31,13 +31,20 @@ public struct GroupScore: Sendable, Hashable {
 public struct IndicatorScore: Sendable, Hashable {
     public let id: String
     public let weight: ExactDecimal
-    /// False when the assessment has no answer for it: it then scores 0.
+    /// False when the assessment has no answer for it: it then scores the floor ("tidak dijawab").
     public let assessed: Bool
     public let claimed: Int?
-    /// The highest level whose criteria, and all lower levels' criteria, are met.
+    /// The highest level whose criteria, and all lower levels' criteria above the floor, are
+    /// met; never below the floor. For a measured indicator, its value rounded down.
     public let supported: Int
-    /// The level that counts in the index: supported, or claimed under `trustClaims`.
+    /// The level that counts: supported, or claimed under `trustClaims`. For a measured
+    /// indicator, its value rounded down; ``score`` holds the exact value.
     public let level: Int
+    /// A measured indicator's documented value; nil for a ladder indicator, and for a measured one
+    /// whose value is missing or undocumented (it then scores the floor).
+    public let measured: ExactDecimal?
+    /// What enters the index: the measured value, or `level`.
+    public var score: ExactDecimal { measured ?? ExactDecimal(level) }
     /// What the indicator needs for the level above `supported`, in rubric order; empty at the
     /// top of the scale.
     public let missingForNext: [String]
@@ -46,4 +53,17 @@ public struct IndicatorScore: Sendable, Hashable {
 
     /// Claimed more than the evidence supports.
     public var overclaim: Bool { (claimed ?? 0) > supported }
+
+    public init(id: String, weight: ExactDecimal, assessed: Bool, claimed: Int?, supported: Int, level: Int,
+                measured: ExactDecimal? = nil, missingForNext: [String], metWithoutDocument: [String]) {
+        self.id = id
+        self.weight = weight
+        self.assessed = assessed
+        self.claimed = claimed
+        self.supported = supported
+        self.level = level
+        self.measured = measured
+        self.missingForNext = missingForNext
+        self.metWithoutDocument = metWithoutDocument
+    }
 }

@@ -20,7 +20,7 @@ public struct Scorer: Sendable {
     public func score(_ assessment: Assessment) -> Scorecard {
         let answers = Dictionary(assessment.answers.map { ($0.indicatorID, $0) }, uniquingKeysWith: { a, _ in a })
         let indicators = rubric.indicators.map { score($0, answers[$0.id]) }
-        let levels = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.level) })
+        let levels = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.score) })
 
         func group(_ id: String, domainID: String?, _ members: [Indicator]) -> GroupScore {
             let index = self.index(members, levels)
@@ -41,36 +41,55 @@ public struct Scorer: Sendable {
             indicators: indicators)
     }
 
-    /// Σ(level × weight) / Σ weight; under `normalize="false"` the rubric's weights sum to 100,
-    /// so the overall index is Σ(level × weight) / 100 as the regulation writes it.
-    func index(_ members: [Indicator], _ levels: [String: Int]) -> IndexValue {
+    /// Σ(level × weight) / Σ weight, exactly. Levels have at most two decimals (measured values),
+    /// so the fraction is kept in weight-millionths × level-hundredths over weight-millionths × 100.
+    /// An indicator missing from `levels` counts at its floor.
+    func index(_ members: [Indicator], _ levels: [String: ExactDecimal]) -> IndexValue {
         var weighted: Int64 = 0
         var total: Int64 = 0
         for indicator in members {
-            weighted += indicator.weight.millionths * Int64(levels[indicator.id] ?? 0)
-            total += indicator.weight.millionths
+            weighted += Self.weightedLevel(indicator.weight, levels[indicator.id] ?? ExactDecimal(indicator.floor))
+            total += Self.weightedLevel(indicator.weight, ExactDecimal(1))
         }
         return IndexValue(weightedLevels: weighted, totalWeight: total)
     }
 
+    /// One indicator's term of an index numerator, in the units ``index(_:_:)`` uses.
+    static func weightedLevel(_ weight: ExactDecimal, _ level: ExactDecimal) -> Int64 {
+        weight.millionths * (level.millionths / 10_000)
+    }
+
     func score(_ indicator: Indicator, _ answer: Answer?) -> IndicatorScore {
+        let floor = indicator.floor
         guard let answer else {
             return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: false, claimed: nil,
-                                  supported: 0, level: 0,
-                                  missingForNext: indicator.criteria(ofLevel: 1).map(\.id), metWithoutDocument: [])
+                                  supported: floor, level: floor, missingForNext: nextCriteria(indicator, above: floor, counted: []),
+                                  metWithoutDocument: [])
+        }
+        if indicator.isMeasured {
+            let documented = !options.requireEvidence || !answer.valueDocumentIDs.isEmpty
+            let value = documented ? answer.value : nil
+            let whole = value.map { Int($0.millionths / ExactDecimal.scale) } ?? floor
+            return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: nil,
+                                  supported: whole, level: whole, measured: value, missingForNext: [], metWithoutDocument: [])
         }
         let counted = Set(answer.met.filter { !options.requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID))
-        var supported = 0
-        for level in indicator.levels {
+        var supported = floor
+        for level in indicator.ladder {
             guard level.criteria.allSatisfy({ counted.contains($0.id) }) else { break }
             supported = level.value
         }
-        let missing = indicator.criteria(ofLevel: supported + 1).map(\.id).filter { !counted.contains($0) }
-        let level = options.trustClaims ? (answer.claimed ?? supported) : supported
+        let level = options.trustClaims ? max(floor, answer.claimed ?? supported) : supported
         // In rubric order, not file order, so a result never depends on how the file is laid out.
         let undocumented = Set(answer.met.filter(\.documentIDs.isEmpty).map(\.criterionID))
         return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: answer.claimed,
-                              supported: supported, level: level, missingForNext: missing,
+                              supported: supported, level: level,
+                              missingForNext: nextCriteria(indicator, above: supported, counted: counted),
                               metWithoutDocument: indicator.levels.flatMap(\.criteria).map(\.id).filter(undocumented.contains))
+    }
+
+    /// The criteria of the level above `level` not yet counted, in rubric order.
+    private func nextCriteria(_ indicator: Indicator, above level: Int, counted: Set<String>) -> [String] {
+        indicator.isMeasured ? [] : indicator.criteria(ofLevel: level + 1).map(\.id).filter { !counted.contains($0) }
     }
 }

@@ -4,7 +4,7 @@
 /// Between two periods under the same rubric, indices and levels compare directly. Across a
 /// rubric change (SPBE 2020 → Pemdi 2026) the earlier assessment is first migrated in memory
 /// through the crosswalk and scored under the later rubric; that comparison is approximate (the
-/// crosswalk is judgement, and indicators with no source score 0), which ``TrendStep/migrated``
+/// crosswalk is judgement, and indicators with no source start at the floor), which ``TrendStep/migrated``
 /// lets a renderer say.
 public struct Trend: Sendable {
     public let unit: Unit
@@ -111,7 +111,7 @@ public enum TrendBuilder {
 
     private static func indicators(_ from: Scorecard, _ to: Scorecard) -> [IndicatorChange] {
         zip(from.indicators, to.indicators).compactMap { before, after in
-            before.level == after.level ? nil : IndicatorChange(id: after.id, from: before.level, to: after.level)
+            before.score == after.score ? nil : IndicatorChange(id: after.id, from: before.level, to: after.level)
         }
     }
 }

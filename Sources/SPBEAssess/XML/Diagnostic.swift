@@ -27,7 +27,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case levelOutOfRange, incompleteLevels, criterionOutOfPlace
         case predicatesNotAscending, weightsDoNotSum, invalidDecimal
         case undeclaredDocument, rubricMismatch, unknownRubric
-        case metWithoutDocument, emptyDirectory
+        case metWithoutDocument, metAtFloor, emptyDirectory
         // Aggregation and templates.
         case mixedInputs, duplicateUnit, notAnOPD, answerNotOwned, invalidRow, outputExists
         // Crosswalks, migration and trends.

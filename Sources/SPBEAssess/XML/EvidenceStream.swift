@@ -223,6 +223,7 @@ private final class RecordBuilder {
             case .root? where Names.equal(name, "answer"):
                 kind = .answer
                 record.answers.append(.init(indicator: attributes.value("indicator"), claimed: attributes.value("claimed"),
+                                            value: attributes.value("value"), documents: attributes.value("documents"),
                                             place: .init(element: "answer", line: line)))
             case .root? where Names.equal(name, "document"):
                 kind = .document

@@ -52,4 +52,12 @@ struct XMLElement {
                    column: document.source.column(line: line, element: name, attribute: attribute), message,
                    severity: severity)
     }
+
+    /// A diagnostic in both languages pointing at this element, or at one of its attributes.
+    func diagnostic(_ code: Diagnostic.Code, attribute: String? = nil, id: String, en: String,
+                    severity: Diagnostic.Severity = .error) -> Diagnostic {
+        var result = diagnostic(code, en, attribute: attribute, severity: severity)
+        result.indonesian = id
+        return result
+    }
 }
