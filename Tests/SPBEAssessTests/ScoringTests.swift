@@ -78,7 +78,7 @@ struct ScoringTests {
         #expect(result.predicate.label.text(in: .id) == "Cukup")
     }
 
-    @Test("levels are cumulative: met level-3 criteria above a level-2 gap score 1")
+    @Test("levels are cumulative: met level-3 criteria above a level-2 gap score the floor, 1")
     func cumulative() throws {
         let i01 = rubric.indicator("I01")!
         let met = [1, 3].flatMap { i01.criteria(ofLevel: $0) }.map { "    <met criterion=\"\($0.id)\" documents=\"doc\"/>" }
@@ -89,8 +89,9 @@ struct ScoringTests {
         #expect(score.level == 1)
         #expect(score.overclaim)
         #expect(score.missingForNext == i01.criteria(ofLevel: 2).map(\.id))
-        // 1 × 1.3 / 100
-        #expect(result.index.numerator == 1_300_000)
+        // Every indicator at the floor: (1 × 1.3 + 1 × 98.7) / 100 = 1.00, the lowest index there is.
+        #expect(result.index.numerator == 100_000_000)
+        #expect(result.index.description == "1.00")
     }
 
     @Test("a level needs every one of its criteria")
@@ -105,13 +106,14 @@ struct ScoringTests {
         #expect(!score.overclaim)
     }
 
-    /// I01 levels 1–2 with documents, level 2's second criterion without one.
+    /// I01 level 2 with documents, level 3's second criterion without one.
     func undocumentedXML() -> String {
-        let c = rubric.indicator("I01")!.levels.flatMap(\.criteria).map(\.id)
+        let two = rubric.indicator("I01")!.criteria(ofLevel: 2).map(\.id)
+        let three = rubric.indicator("I01")!.criteria(ofLevel: 3).map(\.id)
         return EvidenceXML.wrap("""
-            <answer indicator="I01" claimed="2">
-              <met criterion="\(c[0])" documents="doc"/><met criterion="\(c[1])" documents="doc"/>
-              <met criterion="\(c[2])" documents="doc"/><met criterion="\(c[3])"/>
+            <answer indicator="I01" claimed="3">
+              <met criterion="\(two[0])" documents="doc"/><met criterion="\(two[1])" documents="doc"/>
+              <met criterion="\(three[0])" documents="doc"/><met criterion="\(three[1])"/>
             </answer>
             """)
     }
@@ -120,12 +122,12 @@ struct ScoringTests {
     func evidenceRule() throws {
         let assessment = try Inline.assessment(undocumentedXML(), rubric: rubric)
         let strict = Scorer(rubric: rubric).score(assessment).indicators[0]
-        #expect(strict.supported == 1)
+        #expect(strict.supported == 2)
         #expect(strict.overclaim)
-        #expect(strict.metWithoutDocument == ["I01.L2.b"])
+        #expect(strict.metWithoutDocument == ["I01.L3.b"])
         #expect(assessment.warnings.map(\.code) == [.metWithoutDocument])
         let lenient = Scorer(rubric: rubric, options: .init(requireEvidence: false)).score(assessment).indicators[0]
-        #expect(lenient.supported == 2)
+        #expect(lenient.supported == 3)
         #expect(!lenient.overclaim)
     }
 
@@ -136,19 +138,19 @@ struct ScoringTests {
         #expect(result.indicators[0].level == 4)
         #expect(result.indicators[0].supported == 1)
         #expect(result.indicators[1].level == 2)
-        // (4 × 1.3 + 2 × 1.3) / 100 = 7.8 / 100
-        #expect(result.index.numerator == 7_800_000)
-        #expect(result.index.description == "0.08")
+        // The 45 others are unanswered, at the floor: (4 × 1.3 + 2 × 1.3 + 1 × 97.4) / 100 = 105.2 / 100
+        #expect(result.index.numerator == 105_200_000)
+        #expect(result.index.description == "1.05")
     }
 
-    @Test("an unanswered indicator scores 0 and is reported as not assessed")
+    @Test("an unanswered indicator scores the floor, 1, and is reported as not assessed")
     func notAssessed() throws {
         let result = try card(["I47": 5])
         #expect(result.notAssessed.count == 46)
         #expect(result.indicators[46].assessed)
-        #expect(!result.indicators[0].assessed && result.indicators[0].level == 0)
-        // 5 × 3 / 100 = 0.15
-        #expect(result.index.description == "0.15")
+        #expect(!result.indicators[0].assessed && result.indicators[0].level == 1 && result.indicators[0].supported == 1)
+        // (5 × 3 + 1 × 97) / 100 = 1.12
+        #expect(result.index.description == "1.12")
         #expect(result.predicate.label.text(in: .id) == "Kurang")
     }
 

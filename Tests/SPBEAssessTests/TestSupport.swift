@@ -61,7 +61,8 @@ enum EvidenceXML {
             guard let level = levels[indicator.id] else { continue }
             let claim = claimed[indicator.id].map { " claimed=\"\($0)\"" } ?? ""
             answers += "  <answer indicator=\"\(indicator.id)\"\(claim)>\n"
-            for value in stride(from: 1, through: level, by: 1) {
+            // The floor needs no proof: criteria start above it.
+            for value in stride(from: indicator.floor + 1, through: level, by: 1) {
                 for criterion in indicator.criteria(ofLevel: value) {
                     answers += "    <met criterion=\"\(criterion.id)\" documents=\"doc\"/>\n"
                 }
