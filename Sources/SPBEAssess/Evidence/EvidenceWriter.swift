@@ -30,6 +30,8 @@ public enum EvidenceWriter {
     static func answer(_ answer: Answer) -> XMLNode {
         var attributes = [("indicator", answer.indicatorID)]
         if let claimed = answer.claimed { attributes.append(("claimed", String(claimed))) }
+        if let value = answer.value { attributes.append(("value", value.description)) }
+        if !answer.valueDocumentIDs.isEmpty { attributes.append(("documents", answer.valueDocumentIDs.joined(separator: " "))) }
         var children: [XMLNode] = answer.met.map { met in
             var metAttributes = [("criterion", met.criterionID)]
             if !met.documentIDs.isEmpty { metAttributes.append(("documents", met.documentIDs.joined(separator: " "))) }

@@ -2,8 +2,9 @@
 /// indicator the OPD owns, with the indicator's title and every criterion's text as comments and
 /// a commented-out `<met>` line per criterion to uncomment.
 ///
-/// A template is valid as written (an answer with no `met` is an answer at level 0), and once
-/// filled it is an ordinary evidence file.
+/// A template is valid as written (an answer with no `met` is an answer at the floor), and once
+/// filled it is an ordinary evidence file. Criteria start above the floor, which needs no proof;
+/// a measured indicator asks for its value and the document that shows it instead.
 ///
 /// ```swift
 /// let builder = TemplateBuilder(rubric: rubric, period: "2025", instansi: "kab-ketapang")
@@ -52,7 +53,14 @@ public struct TemplateBuilder: Sendable {
 
     func answer(_ indicator: Indicator) -> XMLNode {
         var children: [XMLNode] = [.comment("\(indicator.id) \(indicator.title.text(in: language)) (\(pick("bobot", "weight")) \(indicator.weight))")]
-        for level in indicator.levels {
+        if indicator.isMeasured {
+            if !indicator.description.isEmpty { children.append(.comment(indicator.description.text(in: language))) }
+            children.append(.comment(pick(
+                "Indikator terukur: tulis nilainya (\(indicator.floor)–\(indicator.maximumLevel), paling banyak dua desimal) dan dokumen yang menunjukkannya pada <answer>, misalnya value=\"3.42\" documents=\"laporan-survei\"",
+                "Measured indicator: give its value (\(indicator.floor)–\(indicator.maximumLevel), at most two decimals) and the document that shows it on <answer>, e.g. value=\"3.42\" documents=\"survey-report\"")))
+            return .element("answer", [("indicator", indicator.id)], children)
+        }
+        for level in indicator.ladder {
             for criterion in level.criteria {
                 children.append(.comment("L\(level.value) \(criterion.id): \(criterion.text.text(in: language))"))
                 children.append(.comment("<met criterion=\"\(criterion.id)\" documents=\"\"/>"))

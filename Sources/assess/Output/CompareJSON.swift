@@ -17,7 +17,7 @@ enum CompareJSON {
         }
         let indicators: [JSONValue] = comparison.indicators.map { item in
             ["id": .string(item.id), "weight": .double(item.weight.doubleValue),
-             "levels": byRole(item.sides) { .int($0.level) },
+             "levels": byRole(item.sides) { .double($0.score.doubleValue) },
              "claimed": byRole(item.sides) { .optional($0.claimed) },
              "supported": byRole(item.sides) { .int($0.supported) },
              "assessed": byRole(item.sides) { .bool($0.assessed) },
@@ -37,7 +37,8 @@ enum CompareJSON {
             let a = pair.agreement
             return ["a": .string(pair.a.rawValue), "b": .string(pair.b.rawValue), "n": .int(a.count),
                     "exact": .optional(a.exact.map { $0 * 100 }), "withinOne": .optional(a.withinOne.map { $0 * 100 }),
-                    "meanAbsDiff": .optional(a.meanAbsoluteDifference), "kappa": .optional(a.kappa)]
+                    "meanAbsDiff": .optional(a.meanAbsoluteDifference), "kappa": .optional(a.kappa),
+                    "measured": ["n": .int(pair.measured.count), "meanAbsDiff": .optional(pair.measured.meanAbsoluteDifference)]]
         }
         let evidence: [JSONValue] = zip(comparison.sides, findings).map { card, found in
             ["role": .string(card.assessment.role.rawValue), "file": .string(card.assessment.path),

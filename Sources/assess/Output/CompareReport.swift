@@ -123,7 +123,8 @@ struct CompareReport {
             }
         }
 
-        doc.heading(lang.pick("Kesepakatan antarpenilai (indikator yang dinilai kedua pihak)", "Agreement (indicators assessed by both sides)"))
+        doc.heading(lang.pick("Kesepakatan antarpenilai (indikator bertingkat yang dinilai kedua pihak)",
+                              "Agreement (ladder indicators assessed by both sides)"))
         doc.table([.left, .right, .right, .right, .right, .right],
                   header: [lang.pick("Pasangan", "Pair"), "n", lang.pick("Sama", "Exact"), lang.pick("Selisih ≤ 1", "Within one"),
                            lang.pick("Rata-rata |Δ|", "Mean |Δ|"), lang.pick("Kappa kuadratik", "Quadratic kappa")],
@@ -133,6 +134,13 @@ struct CompareReport {
                               Self.decimal(a.meanAbsoluteDifference, places: 2), Self.decimal(a.kappa, places: 3)]
                   })
 
+        let measured = comparison.agreements.filter { $0.measured.count > 0 }
+        if !measured.isEmpty {
+            doc.line(lang.pick("Indikator terukur (nilai dibandingkan sebagai angka): ", "Measured indicators (values compared as numbers): ")
+                     + measured.map { pair in
+                         "\(pair.a.rawValue)–\(pair.b.rawValue) n \(pair.measured.count), \(lang.pick("rata-rata |Δ|", "mean |Δ|")) \(Self.decimal(pair.measured.meanAbsoluteDifference, places: 2))"
+                     }.joined(separator: "; "))
+        }
         doc.heading(lang.pick("Pemeriksaan bukti dukung", "Evidence checks"))
         for (card, found) in zip(sides, findings) {
             doc.line("\(card.assessment.role.rawValue): \(FindingSummary.counts(found, lang))")
@@ -150,6 +158,7 @@ struct CompareReport {
 
     static func levels(_ side: IndicatorSide) -> String {
         guard side.assessed else { return "—" }
+        if side.score != ExactDecimal(side.level) { return "\(side.score)" }  // a measured value
         return "\(side.claimed.map(String.init) ?? "–")/\(side.supported)/\(side.level)" + (side.overclaim ? " !" : "")
     }
 

@@ -19,6 +19,9 @@ struct GapJSON: Encodable {
     let projectedPredicate: String
     let totalEffort: Double
     let steps: [StepJSON]
+    /// Measured indicators, which the plan does not raise (their value comes from a survey or
+    /// a partner agency): id, current value, whether a documented value was given, owners.
+    let measured: [MeasuredJSON]
     let aspects: [ChangeJSON]
     let domains: [ChangeJSON]
     let pillars: [ChangeJSON]
@@ -35,6 +38,13 @@ struct GapJSON: Encodable {
         let predicate: String
         let missing: [String]
         let missingText: [String]
+        let owners: [String]
+    }
+
+    struct MeasuredJSON: Encodable {
+        let indicator: String
+        let current: Double
+        let answered: Bool
         let owners: [String]
     }
 
@@ -75,6 +85,9 @@ struct GapJSON: Encodable {
                      projected: $0.projected.value, projectedRounded: $0.projected.rounded,
                      predicate: $0.predicate.label.text(in: language), missing: $0.missing.map(\.id),
                      missingText: $0.missing.map { $0.text.text(in: language) }, owners: $0.owners)
+        }
+        measured = plan.measured.map {
+            MeasuredJSON(indicator: $0.indicatorID, current: $0.current.doubleValue, answered: $0.answered, owners: $0.owners)
         }
         func changes(_ list: [GapPlan.GroupChange]) -> [ChangeJSON] {
             list.map { ChangeJSON(id: $0.id, current: $0.current.value, projected: $0.projected.value) }

@@ -28,6 +28,17 @@ enum GapText {
             heading(lang.pick("Langkah, berurutan", "Steps, in order"))
             out.append(steps(plan, lang, markdown: markdown))
         }
+        if !plan.measured.isEmpty {
+            heading(lang.pick("Indikator terukur: menunggu survei atau instansi mitra", "Measured indicators: waiting on the survey or partner agency"))
+            out.append(lang.pick("Nilai indikator ini berasal dari survei atau hasil evaluasi instansi lain, bukan dari kriteria; rencana tidak menaikkannya.",
+                                 "These values come from a survey or another agency's evaluation, not from criteria; the plan does not raise them."))
+            for item in plan.measured {
+                let title = rubric.indicator(item.indicatorID)?.title.text(in: lang) ?? ""
+                let value = item.answered ? "\(item.current)" : lang.pick("tidak dijawab (\(item.current))", "not answered (\(item.current))")
+                let owners = item.owners.isEmpty ? "" : " — " + item.owners.joined(separator: ", ")
+                out.append((markdown ? "- " : "  ") + "\(item.indicatorID) \(markdown ? Markdown.escape(title) : title): \(value)\(owners)")
+            }
+        }
         heading(lang.pick("Aspek: saat ini dan setelah rencana", "Aspects: now and after the plan"))
         out.append(groups(plan.aspects, titles: Dictionary(uniqueKeysWithValues: rubric.aspects.map { ($0.id, $0.title) }), plan, lang, markdown))
         if !plan.domains.isEmpty {

@@ -55,6 +55,8 @@ struct ScoreJSON: Encodable {
         let claimed: Int?
         let supported: Int
         let level: Int
+        /// A measured indicator's documented value, written as its `supported` and `level`.
+        let measured: Double?
         let overclaim: Bool
         let missingForNext: [String]
         let metWithoutDocument: [String]
@@ -70,8 +72,13 @@ struct ScoreJSON: Encodable {
             try container.encode(weight, forKey: .weight)
             try container.encode(assessed, forKey: .assessed)
             try container.encode(claimed, forKey: .claimed)
-            try container.encode(supported, forKey: .supported)
-            try container.encode(level, forKey: .level)
+            if let measured {
+                try container.encode(measured, forKey: .supported)
+                try container.encode(measured, forKey: .level)
+            } else {
+                try container.encode(supported, forKey: .supported)
+                try container.encode(level, forKey: .level)
+            }
             try container.encode(overclaim, forKey: .overclaim)
             try container.encode(missingForNext, forKey: .missingForNext)
             try container.encode(metWithoutDocument, forKey: .metWithoutDocument)
@@ -102,7 +109,7 @@ struct ScoreJSON: Encodable {
         pillars = zip(card.pillars, rubric.pillars).map { group($0, title: $1.title, includeDomain: false) }
         indicators = card.indicators.map {
             IndicatorJSON(id: $0.id, weight: $0.weight.doubleValue, assessed: $0.assessed, claimed: $0.claimed,
-                          supported: $0.supported, level: $0.level, overclaim: $0.overclaim,
+                          supported: $0.supported, level: $0.level, measured: $0.measured?.doubleValue, overclaim: $0.overclaim,
                           missingForNext: $0.missingForNext, metWithoutDocument: $0.metWithoutDocument)
         }
     }

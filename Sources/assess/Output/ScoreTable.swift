@@ -67,9 +67,19 @@ enum ScoreTable {
             lines.append(lang.pick("Kriteria ditandai terpenuhi tanpa dokumen (tidak dihitung): ",
                                    "Criteria marked met without a document (not counted): ") + undocumented.joined(separator: ", "))
         }
+        let measured = zip(rubric.indicators, card.indicators).filter { $0.0.isMeasured && $0.1.assessed }
+        if !measured.isEmpty {
+            lines.append(lang.pick("Indikator terukur (nilai survei atau hasil evaluasi instansi lain): ",
+                                   "Measured indicators (survey or another agency's evaluation): ")
+                         + measured.map { indicator, score in
+                             "\(score.id) " + (score.measured.map { "\($0)" }
+                                 ?? lang.pick("tanpa dokumen, level terendah \(indicator.floor)", "no document, floor \(indicator.floor)"))
+                         }.joined(separator: ", "))
+        }
         let missing = card.notAssessed
         if !missing.isEmpty {
-            lines.append(lang.pick("Belum dinilai (level 0): ", "Not assessed (level 0): ")
+            let floors = Set(missing.map(\.level)).sorted().map(String.init).joined(separator: "/")
+            lines.append(lang.pick("Tidak dijawab (dinilai pada level terendah \(floors)): ", "Not answered (scored at the floor, level \(floors)): ")
                          + "\(missing.count) — " + missing.map(\.id).joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
