@@ -194,6 +194,19 @@ struct FloorAndMeasuredTests {
         #expect(abs((wide.kappa ?? 0) - (1 - 264.0 / 140.0)) < 1e-12)
     }
 
+    @Test("kappa over the SPBE categories 1…5, by hand")
+    func kappaOnOneToFive() {
+        // Pairs (1,1), (2,3), (5,4), (3,3): exact 2 of 4, all within one, Σ|a − b| = 2.
+        // Observed n · Σ(i − j)² n_ij = 4 · (0 + 1 + 1 + 0) = 8. Rows r: 1, 2, 3, 5 once each;
+        // columns c: 1 once, 3 twice, 4 once. Expected Σ(i − j)² r_i c_j:
+        // i=1: 0 + 4·2 + 9 = 17; i=2: 1 + 1·2 + 4 = 7; i=3: 4 + 0 + 1 = 5; i=5: 16 + 4·2 + 1 = 25; Σ 54.
+        // κ = 1 − 8/54 = 23/27.
+        let agreement = Agreement(pairs: [(1, 1), (2, 3), (5, 4), (3, 3)], categories: 1...5)
+        #expect(agreement.exactMatches == 2 && agreement.withinOneMatches == 4 && agreement.absoluteDifferenceSum == 2)
+        #expect(agreement.observedDisagreement == 8 && agreement.expectedDisagreement == 54)
+        #expect(abs((agreement.kappa ?? 0) - 23.0 / 27.0) < 1e-12)
+    }
+
     @Test("measured values are compared as numbers, kappa only over ladder indicators")
     func compareMeasured() throws {
         func card(_ role: String, _ answers: String) throws -> Scorecard {
