@@ -48,6 +48,6 @@ enum CompareJSON {
             "groups": .array(groups), "agreement": .array(agreement), "evidence": .array(evidence),
             "options": ["requireEvidence": .bool(comparison.sides[0].options.requireEvidence)],
         ]
-        return try root.rendered()
+        return root.rendered()
     }
 }
