@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Hashes files under a documents folder (the unit's *bukti dukung*), reading in 1 MiB chunks so
@@ -44,20 +45,32 @@ public struct DocumentFolder: Sendable {
         return .found(sha256: try Self.sha256(ofFile: full))
     }
 
-    /// Streams the file through ``SHA256Digest``.
+    /// Streams the file through swift-crypto's `SHA256`, one chunk at a time.
     public static func sha256(ofFile file: String, chunkSize: Int = 1 << 20) throws(LoadError) -> String {
         guard let handle = FileHandle(forReadingAtPath: file) else {
             throw LoadError([Diagnostic(.unreadable, file: file, "cannot read document file (permission denied or not a regular file)")])
         }
         defer { try? handle.close() }
-        var hash = SHA256Digest()
+        var hash = SHA256()
         do {
             while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
-                hash.update(chunk)
+                hash.update(data: chunk)
             }
         } catch {
             throw LoadError([Diagnostic(.unreadable, file: file, "cannot read document file: \(error.localizedDescription)")])
         }
-        return hash.finalize()
+        return Self.hex(hash.finalize())
+    }
+
+    /// Lower-case hex, as `sha256sum` prints it.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

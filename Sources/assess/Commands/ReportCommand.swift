@@ -90,15 +90,24 @@ struct ReportCommand: ParsableCommand {
 extension CSVReport.Dialect: ExpressibleByArgument {}
 
 /// `assess report --format json`: each unit's score (as `assess score`) with its plan (as `assess gap`).
-struct ReportJSON: Encodable {
-    let score: ScoreJSON
-    let gap: GapJSON?
-
+enum ReportJSON {
     static func render(_ cards: [Scorecard], plans: [String: GapPlan], language: Language) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let units = cards.map { ReportJSON(score: ScoreJSON($0, language: language),
-                                           gap: plans[$0.assessment.path].map { GapJSON($0, language: language) }) }
-        return String(decoding: try encoder.encode(["units": units]), as: UTF8.self) + "\n"
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("units")
+        json.beginArray()
+        for card in cards {
+            json.beginObject()
+            if let plan = plans[card.assessment.path] {
+                json.key("gap")
+                try json.encoded(GapJSON(plan, language: language))
+            }
+            json.key("score")
+            ScoreJSON.write(card, language: language, to: &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self) + "\n"
     }
 }

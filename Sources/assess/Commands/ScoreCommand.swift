@@ -37,6 +37,8 @@ struct ScoreCommand: ParsableCommand {
         let options = scoringFlags.options
         var problems: [Diagnostic] = []
         var written = 0
+        var json = JSONWriter()
+        if format == .json { json.beginArray() }
         for start in stride(from: 0, to: paths.count, by: Self.batchSize) {
             let batch = Array(paths[start..<min(paths.count, start + Self.batchSize)])
             let results = reader.read(paths: batch, jobs: jobs.count) { _, result in
@@ -51,25 +53,24 @@ struct ScoreCommand: ParsableCommand {
             }
             // Once a file is invalid nothing will be shown; keep reading to report every problem.
             guard problems.isEmpty else { continue }
-            try spool.append(try piece(cards, first: written == 0))
+            // The batches' parts join into exactly what rendering every card at once gives
+            // (units separated by a blank line; one JSON array, kept open across batches).
+            switch format {
+            case .table:
+                try spool.append((written == 0 ? "" : "\n\n") + ScoreTable.render(cards, language: outputOptions.lang).dropLast())
+            case .json:
+                for card in cards { ScoreJSON.write(card, language: outputOptions.lang, to: &json) }
+                try spool.append(bytes: json.take())
+            }
             written += cards.count
         }
         if !problems.isEmpty { throw Console.fail(LoadError(problems)) }
-        try spool.append(format == .json ? "\n]\n" : "\n")
-        try spool.commit()
-    }
-
-    /// One batch's part of the output; the parts join into exactly what rendering every card at
-    /// once gives (units separated by a blank line; one JSON array).
-    private func piece(_ cards: [Scorecard], first: Bool) throws -> String {
         switch format {
-        case .table:
-            return (first ? "" : "\n\n") + ScoreTable.render(cards, language: outputOptions.lang).dropLast()
+        case .table: try spool.append("\n")
         case .json:
-            // The batch's array without its brackets: "[\n" … "\n]\n".
-            let array = try ScoreJSON.render(cards, language: outputOptions.lang)
-            let body = array.dropFirst(2).dropLast(3)
-            return (first ? "[\n" : ",\n") + body
+            json.endArray()
+            try spool.append(bytes: json.take() + [0x0A])
         }
+        try spool.commit()
     }
 }

@@ -27,6 +27,6 @@ enum CheckReport {
                     "rubric": .string(a.rubricID), "overclaims": .array(card.overclaims.map { .string($0.id) }),
                     "findings": .array(found.map(\.json))]
         }
-        return try JSONValue.array(files).rendered()
+        return JSONValue.array(files).rendered()
     }
 }

@@ -49,6 +49,6 @@ enum CompareJSON {
             "groups": .array(groups), "agreement": .array(agreement), "evidence": .array(evidence),
             "options": ["requireEvidence": .bool(comparison.sides[0].options.requireEvidence)],
         ]
-        return try root.rendered()
+        return root.rendered()
     }
 }

@@ -32,10 +32,32 @@ enum JSONValue: Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiter
         }
     }
 
-    func rendered() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    func rendered() -> String {
+        var json = JSONWriter()
+        write(to: &json)
+        return String(decoding: json.bytes, as: UTF8.self) + "\n"
+    }
+
+    /// Keys in byte order, as `JSONEncoder`'s `.sortedKeys` writes them.
+    func write(to json: inout JSONWriter) {
+        switch self {
+        case .null: json.null()
+        case .bool(let value): json.bool(value)
+        case .int(let value): json.number(value)
+        case .double(let value): json.number(value)
+        case .string(let value): json.string(value)
+        case .array(let values):
+            json.beginArray()
+            for value in values { value.write(to: &json) }
+            json.endArray()
+        case .object(let members):
+            json.beginObject()
+            for (key, value) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                json.key(key)
+                value.write(to: &json)
+            }
+            json.endObject()
+        }
     }
 }
 

@@ -4,120 +4,91 @@ import SPBEAssess
 /// `assess score --format json`: one object per unit in a top-level array (SPEC §5).
 ///
 /// Indices are full-precision numbers (`index`), with the two-decimal value the predicate is
-/// read from beside them (`indexRounded`).
-struct ScoreJSON: Encodable {
-    let unit: UnitJSON
-    let rubric: RubricJSON
-    let period: String
-    let role: String
-    let file: String
-    let index: Double
-    let indexRounded: Double
-    let predicate: String
-    let options: OptionsJSON
-    let domains: [GroupJSON]
-    let aspects: [GroupJSON]
-    let pillars: [GroupJSON]
-    let indicators: [IndicatorJSON]
-
+/// read from beside them (`indexRounded`). Written member by member with ``JSONWriter`` (keys in
+/// sorted order), as a national run writes tens of megabytes of it.
+enum ScoreJSON {
+    /// Shared with `gap` and `readiness`, which still encode through `Codable`.
     struct UnitJSON: Encodable { let id, name, kind: String; let instansi: String? }
     struct RubricJSON: Encodable { let id, version: String }
-    struct OptionsJSON: Encodable { let requireEvidence, trustClaims: Bool }
 
-    struct GroupJSON: Encodable {
-        let id: String
-        let title: String
-        let domain: String?
-        let index: Double
-        let indexRounded: Double
-        let predicate: String
-        let weight: Double
-        let includeDomain: Bool
-
-        enum CodingKeys: String, CodingKey { case id, title, domain, index, indexRounded, predicate, weight }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            if includeDomain { try container.encode(domain, forKey: .domain) }
-            try container.encode(index, forKey: .index)
-            try container.encode(indexRounded, forKey: .indexRounded)
-            try container.encode(predicate, forKey: .predicate)
-            try container.encode(weight, forKey: .weight)
-        }
-    }
-
-    struct IndicatorJSON: Encodable {
-        let id: String
-        let weight: Double
-        let assessed: Bool
-        let claimed: Int?
-        let supported: Int
-        let level: Int
-        /// A measured indicator's documented value, written as its `supported` and `level`.
-        let measured: Double?
-        let overclaim: Bool
-        let missingForNext: [String]
-        let metWithoutDocument: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case id, weight, assessed, claimed, supported, level, overclaim, missingForNext, metWithoutDocument
-        }
-
-        // `claimed` is written as null when nothing is claimed, never left out.
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(weight, forKey: .weight)
-            try container.encode(assessed, forKey: .assessed)
-            try container.encode(claimed, forKey: .claimed)
-            if let measured {
-                try container.encode(measured, forKey: .supported)
-                try container.encode(measured, forKey: .level)
-            } else {
-                try container.encode(supported, forKey: .supported)
-                try container.encode(level, forKey: .level)
-            }
-            try container.encode(overclaim, forKey: .overclaim)
-            try container.encode(missingForNext, forKey: .missingForNext)
-            try container.encode(metWithoutDocument, forKey: .metWithoutDocument)
-        }
-    }
-
-    init(_ card: Scorecard, language: Language) {
+    /// One unit's object.
+    static func write(_ card: Scorecard, language: Language, to json: inout JSONWriter) {
         let assessment = card.assessment
         let rubric = card.rubric
-        unit = UnitJSON(id: assessment.unit.id, name: assessment.unit.name, kind: assessment.unit.kind.rawValue,
-                        instansi: assessment.unit.instansi)
-        self.rubric = RubricJSON(id: rubric.id, version: rubric.version)
-        period = assessment.period
-        role = assessment.role.rawValue
-        file = assessment.path
-        index = card.index.value
-        indexRounded = card.index.rounded
-        predicate = card.predicate.label.text(in: language)
-        options = OptionsJSON(requireEvidence: card.options.requireEvidence, trustClaims: card.options.trustClaims)
-        func group(_ score: GroupScore, title: LocalizedText?, includeDomain: Bool) -> GroupJSON {
-            GroupJSON(id: score.id, title: title?.text(in: language) ?? "", domain: score.domainID,
-                      index: score.index.value, indexRounded: score.index.rounded,
-                      predicate: score.predicate.label.text(in: language), weight: score.weight.doubleValue,
-                      includeDomain: includeDomain)
+        json.beginObject()
+        json.key("aspects")
+        groups(card.aspects, titles: rubric.aspects.map(\.title), includeDomain: true, language: language, to: &json)
+        json.key("domains")
+        groups(card.domains, titles: rubric.domains.map(\.title), includeDomain: false, language: language, to: &json)
+        json.key("file"); json.string(assessment.path)
+        json.key("index"); json.number(card.index)
+        json.key("indexRounded"); json.number(card.index.rounded)
+        json.key("indicators")
+        json.beginArray()
+        for indicator in card.indicators {
+            json.beginObject()
+            json.key("assessed"); json.bool(indicator.assessed)
+            // `claimed` is written as null when nothing is claimed, never left out.
+            json.key("claimed"); json.number(indicator.claimed)
+            json.key("id"); json.string(indicator.id)
+            // A measured indicator's level is its documented value, a decimal (SPEC §5).
+            json.key("level")
+            if let measured = indicator.measured { json.number(measured) } else { json.number(indicator.level) }
+            json.key("metWithoutDocument"); strings(indicator.metWithoutDocument, to: &json)
+            json.key("missingForNext"); strings(indicator.missingForNext, to: &json)
+            json.key("overclaim"); json.bool(indicator.overclaim)
+            json.key("supported")
+            if let measured = indicator.measured { json.number(measured) } else { json.number(indicator.supported) }
+            json.key("weight"); json.number(indicator.weight)
+            json.endObject()
         }
-        domains = zip(card.domains, rubric.domains).map { group($0, title: $1.title, includeDomain: false) }
-        aspects = zip(card.aspects, rubric.aspects).map { group($0, title: $1.title, includeDomain: true) }
-        pillars = zip(card.pillars, rubric.pillars).map { group($0, title: $1.title, includeDomain: false) }
-        indicators = card.indicators.map {
-            IndicatorJSON(id: $0.id, weight: $0.weight.doubleValue, assessed: $0.assessed, claimed: $0.claimed,
-                          supported: $0.supported, level: $0.level, measured: $0.measured?.doubleValue, overclaim: $0.overclaim,
-                          missingForNext: $0.missingForNext, metWithoutDocument: $0.metWithoutDocument)
-        }
+        json.endArray()
+        json.key("options")
+        json.beginObject()
+        json.key("requireEvidence"); json.bool(card.options.requireEvidence)
+        json.key("trustClaims"); json.bool(card.options.trustClaims)
+        json.endObject()
+        json.key("period"); json.string(assessment.period)
+        json.key("pillars")
+        groups(card.pillars, titles: rubric.pillars.map(\.title), includeDomain: false, language: language, to: &json)
+        json.key("predicate"); json.string(card.predicate.label.text(in: language))
+        json.key("role"); json.string(assessment.role.rawValue)
+        json.key("rubric")
+        json.beginObject()
+        json.key("id"); json.string(rubric.id)
+        json.key("version"); json.string(rubric.version)
+        json.endObject()
+        json.key("unit")
+        json.beginObject()
+        json.key("id"); json.string(assessment.unit.id)
+        if let instansi = assessment.unit.instansi { json.key("instansi"); json.string(instansi) }
+        json.key("kind"); json.string(assessment.unit.kind.rawValue)
+        json.key("name"); json.string(assessment.unit.name)
+        json.endObject()
+        json.endObject()
     }
 
-    static func render(_ cards: [Scorecard], language: Language) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(cards.map { ScoreJSON($0, language: language) })
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// Domains, aspects or pillars; only aspects carry their `domain`.
+    private static func groups(_ scores: [GroupScore], titles: [LocalizedText], includeDomain: Bool,
+                               language: Language, to json: inout JSONWriter) {
+        json.beginArray()
+        for (score, title) in zip(scores, titles) {
+            json.beginObject()
+            if includeDomain { json.key("domain"); json.string(score.domainID) }
+            json.key("id"); json.string(score.id)
+            json.key("index"); json.number(score.index)
+            json.key("indexRounded"); json.number(score.index.rounded)
+            json.key("predicate"); json.string(score.predicate.label.text(in: language))
+            json.key("title"); json.string(title.text(in: language))
+            json.key("weight"); json.number(score.weight)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    private static func strings(_ values: [String], to json: inout JSONWriter) {
+        json.beginArray()
+        for value in values { json.string(value) }
+        json.endArray()
     }
 }

@@ -49,6 +49,6 @@ enum SummaryJSON {
                  "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message)]
             }),
         ]
-        return try value.rendered()
+        return value.rendered()
     }
 }

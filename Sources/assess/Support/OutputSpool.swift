@@ -38,8 +38,12 @@ final class OutputSpool {
     }
 
     func append(_ text: String) throws {
+        try append(bytes: Array(text.utf8))
+    }
+
+    func append(bytes: [UInt8]) throws {
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: bytes)
         } catch {
             Console.error("\(target ?? "stdout"): error: cannot write output: \(error.localizedDescription)")
             throw ExitStatus.invalidInput.exitCode
