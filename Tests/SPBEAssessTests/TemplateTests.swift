@@ -43,7 +43,7 @@ struct TemplateTests {
                 == "q.csv:2: error: a quoted field is never closed")
     }
 
-    @Test("a template holds the OPD's owned indicators, validates as written and scores 0")
+    @Test("a template holds the OPD's owned indicators, validates as written and scores the floor, 1.00")
     func blankTemplate() throws {
         let rubric = Repo.spbe2020
         let builder = TemplateBuilder(rubric: rubric, period: "2025", instansi: "kab-ketapang")
@@ -60,18 +60,22 @@ struct TemplateTests {
             #expect(assessment.unit.instansi == "kab-ketapang")
             #expect(assessment.period == "2025")
             #expect(assessment.answers.map(\.indicatorID) == builder.owned(by: entry).map(\.id))
-            #expect(Scorer(rubric: rubric).score(assessment).index == IndexValue(weightedLevels: 0, totalWeight: 100_000_000))
+            // Every indicator at the floor: Σ 1 × w / Σ w = 1.
+            #expect(Scorer(rubric: rubric).score(assessment).index == IndexValue(weightedLevels: 100_000_000, totalWeight: 100_000_000))
+            // Criteria are offered above the floor only: nothing of level 1 to uncomment.
+            #expect(!builder.template(for: entry).contains(".L1."))
         }
     }
 
-    /// Filled by hand as an officer would: uncomment the `met` lines of I01 levels 1–2 and I11
-    /// levels 1–3, cite one document, declare it. Σ = 2 × 1.3 + 3 × 2.5 = 10.1 → index 0.101 → 0.10.
+    /// Filled by hand as an officer would: uncomment the `met` lines of I01 level 2 and I11 levels
+    /// 2–3 (level 1 is the floor), cite one document, declare it. Σ = 2 × 1.3 + 3 × 2.5 + 1 × (100 −
+    /// 1.3 − 2.5) = 10.1 + 96.2 = 106.3 → index 1.063 → 1.06.
     @Test("a filled template round-trips through score")
     func filledTemplate() throws {
         let rubric = Repo.spbe2020
         let entry = OPDEntry(id: "diskominfo", name: "Diskominfo", roles: ["diskominfo"])
         var text = TemplateBuilder(rubric: rubric, period: "2025", instansi: "kab-ketapang").template(for: entry)
-        for criterion in ["I01.L1.a", "I01.L1.b", "I01.L2.a", "I01.L2.b", "I11.L1.a", "I11.L1.b", "I11.L2.a", "I11.L2.b", "I11.L3.a", "I11.L3.b"] {
+        for criterion in ["I01.L2.a", "I01.L2.b", "I11.L2.a", "I11.L2.b", "I11.L3.a", "I11.L3.b"] {
             let commented = "<!-- <met criterion=\"\(criterion)\" documents=\"\"/> -->"
             #expect(text.contains(commented))
             text = text.replacingOccurrences(of: commented, with: "<met criterion=\"\(criterion)\" documents=\"perbup\"/>")
@@ -82,8 +86,8 @@ struct TemplateTests {
         #expect(card.indicators.first { $0.id == "I01" }?.supported == 2)
         #expect(card.indicators.first { $0.id == "I11" }?.supported == 3)
         #expect(card.overclaims.map(\.id) == ["I11"])
-        #expect(card.index.numerator == 10_100_000)
-        #expect(card.index.description == "0.10")
+        #expect(card.index.numerator == 106_300_000)
+        #expect(card.index.description == "1.06")
     }
 
     @Test("criterion texts with -- and markup stay inside their comments")
