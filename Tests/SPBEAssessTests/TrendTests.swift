@@ -97,7 +97,7 @@ struct PemdiCommandLineTests {
     func migrate() throws {
         let scratch = try Scratch()
         let output = scratch.path("pemdi.xml")
-        let result = try CLI.run("migrate", Self.ketapang[1], "--to", "pemdi-2026", "--output", output)
+        let result = try CLI.run("migrate", "--lang", "id", Self.ketapang[1], "--to", "pemdi-2026", "--output", output)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("P08  bobot 4  Pelindungan Data Pribadi"))
         #expect(result.stdout.contains("P11"))

@@ -35,7 +35,7 @@ struct MigrateCommand: ParsableCommand {
     var format: Format = .table
 
     @Option(name: .long, help: "Language of fixed text and rubric labels: id or en.")
-    var lang: Language = .id
+    var lang: Language = OutputLanguage.current
 
     @Argument(help: ArgumentHelp("The evidence file to carry over.", valueName: "EVIDENCE"))
     var evidence: String

@@ -32,7 +32,7 @@ struct TemplateCommand: ParsableCommand {
     var instansi: String?
 
     @Option(name: .long, help: "Language of the criterion comments: id or en.")
-    var lang: Language = .id
+    var lang: Language = OutputLanguage.current
 
     @Flag(name: .long, help: "Overwrite templates that already exist.")
     var force = false

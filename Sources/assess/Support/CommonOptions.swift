@@ -23,7 +23,7 @@ extension Language: ExpressibleByArgument {}
 /// Output options: format, language and file.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Language of fixed text and rubric labels: id or en.")
-    var lang: Language = .id
+    var lang: Language = OutputLanguage.current
 
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?

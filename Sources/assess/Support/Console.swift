@@ -10,7 +10,7 @@ enum Console {
 
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        error(diagnostics.map(\.description).joined(separator: "\n"))
+        error(diagnostics.map { $0.description(in: OutputLanguage.current) }.joined(separator: "\n"))
     }
 
     /// Prints `error`'s problems and ends with exit code 1 (invalid input).
