@@ -28,7 +28,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     }
 
     /// "rubrik", "berkas bukti dukung", "crosswalk", for Indonesian messages.
-    var indonesianNoun: String {
+    public var indonesianNoun: String {
         switch self {
         case .rubric: "rubrik"
         case .evidence: "berkas bukti dukung"

@@ -9,6 +9,9 @@ enum OutputLanguage {
     static let current: Language = decide(arguments: Array(CommandLine.arguments.dropFirst()),
                                           environment: ProcessInfo.processInfo.environment)
 
+    /// `indonesian` or `english`, in the run's language: for the command line's own messages.
+    static func pick(_ indonesian: String, _ english: String) -> String { current.pick(indonesian, english) }
+
     static func decide(arguments: [String], environment: [String: String]) -> Language {
         fromArguments(arguments) ?? ["LC_ALL", "LANG"].lazy.compactMap { environment[$0].flatMap(locale) }.first ?? .id
     }
