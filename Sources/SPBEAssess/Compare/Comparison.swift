@@ -232,7 +232,7 @@ extension Role {
     var order: Int { Role.allCases.firstIndex(of: self) ?? 0 }
 
     /// The role in an Indonesian sentence: mandiri, inspektorat, asesor.
-    var indonesianName: String {
+    public var indonesianName: String {
         switch self {
         case .self: "mandiri"
         case .inspectorate: "inspektorat"
