@@ -176,7 +176,7 @@ struct PemdiCommandLineTests {
 
     @Test("assess trend over 2023, 2024 (SPBE) and 2026 (Pemdi) tells the story")
     func trend() throws {
-        let table = try CLI.runArray(["trend"] + Self.ketapang)
+        let table = try CLI.runArray(["trend", "--lang", "id"] + Self.ketapang)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("2023 → 2024 (spbe-2020)"))
         #expect(table.stdout.contains("2024 → 2026 (spbe-2020 → pemdi-2026)"))
