@@ -37,7 +37,7 @@ public struct Comparison: Sendable {
                     en: "the same file is given twice; compare it with another role's assessment"))
             } else if let other = byRole[a.role] {
                 problems.append(Diagnostic(.duplicateIdentifier, file: a.path,
-                    id: "peran \(a.role.indonesianName) juga merupakan peran \(other); bandingkan penilaian oleh peran yang berbeda (mandiri, inspektorat, asesor)",
+                    id: "peran \(a.role.indonesianName) juga dipakai oleh \(other); bandingkan penilaian oleh peran yang berbeda (mandiri, inspektorat, asesor)",
                     en: "role '\(a.role.rawValue)' is also the role of \(other); compare assessments by different roles (self, inspectorate, assessor)"))
             } else {
                 byRole[a.role] = a.path

@@ -41,7 +41,7 @@ struct MigrateCommand: ParsableCommand {
     @Option(name: .long, help: "Format ringkasan: table atau json. / Summary format: table or json.")
     var format: Format = .table
 
-    @Option(name: .long, help: "Bahasa teks tetap dan label rubrik: id atau en (bawaan: dari LANG, selain itu id). / Language of fixed text and rubric labels: id or en.")
+    @Option(name: .long, help: "Bahasa teks tetap dan label rubrik: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of fixed text and rubric labels: id or en (default: from LC_ALL or LANG, else id).")
     var lang: Language = OutputLanguage.current
 
     @Argument(help: ArgumentHelp("Berkas bukti dukung yang dimigrasikan. / The evidence file to carry over.", valueName: "EVIDENCE"))

@@ -38,7 +38,7 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Id instansi yang ditulis pada setiap <unit> (diperlukan kemudian oleh `assess aggregate`). / Instansi id written on every <unit> (needed later by `assess aggregate`).", valueName: "ID"))
     var instansi: String?
 
-    @Option(name: .long, help: "Bahasa komentar kriteria: id atau en (bawaan: dari LANG, selain itu id). / Language of the criterion comments: id or en.")
+    @Option(name: .long, help: "Bahasa komentar kriteria: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of the criterion comments: id or en (default: from LC_ALL or LANG, else id).")
     var lang: Language = OutputLanguage.current
 
     @Flag(name: .long, help: "Timpa templat yang sudah ada. / Overwrite templates that already exist.")

@@ -22,7 +22,7 @@ extension Language: ExpressibleByArgument {}
 
 /// Output options: format, language and file.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Bahasa teks tetap dan label rubrik: id atau en (bawaan: dari LANG, selain itu id). / Language of fixed text and rubric labels: id or en.")
+    @Option(name: .long, help: "Bahasa teks tetap dan label rubrik: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of fixed text and rubric labels: id or en (default: from LC_ALL or LANG, else id).")
     var lang: Language = OutputLanguage.current
 
     @Option(name: .long, help: ArgumentHelp("Tulis ke FILE (secara atomik), bukan ke keluaran standar. / Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
