@@ -8,11 +8,20 @@ import Foundation
 struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
-        abstract: "Evaluate e-government (SPBE) maturity from a rubric and evidence files.",
+        abstract: "Evaluasi tingkat kematangan SPBE dari rubrik dan berkas bukti dukung. / Evaluate e-government (SPBE) maturity from a rubric and evidence files.",
         discussion: """
+            Kode keluar: 0 berhasil, 1 masukan tidak valid, 2 galat penggunaan, 3 kondisi --fail-on \
+            terpenuhi. Rubrik dicari di --rubrics DIR, $SPBE_ASSESS_RUBRICS, ./rubrics, atau folder rubrics \
+            di samping alat yang terpasang. Bahasa pesan: --lang id|en, selain itu LC_ALL atau LANG bila \
+            menyebut bahasa Indonesia atau Inggris, selain itu bahasa Indonesia.
+
             Exit codes: 0 success, 1 invalid input, 2 usage error, 3 a --fail-on condition met.
             Rubrics are looked up in --rubrics DIR, $SPBE_ASSESS_RUBRICS, ./rubrics, or the rubrics \
             folder beside the installed tool.
+
+            Contoh / Example:
+              assess score fixtures/kab-ketapang-2024/kab-ketapang.xml
+              assess score --lang en fixtures/kab-ketapang-2024/kab-ketapang.xml
             """,
         version: "0.1.0",
         subcommands: [
@@ -36,7 +45,7 @@ struct Assess: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
-            Console.error(message)
+            Console.error(UsageMessage.localized(message, in: OutputLanguage.current))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
     }

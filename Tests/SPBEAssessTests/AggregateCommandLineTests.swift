@@ -18,7 +18,7 @@ struct AggregateCommandLineTests {
     func aggregate() throws {
         let scratch = try Scratch()
         let output = scratch.path("kab-ketapang-agregat.xml")
-        let result = try CLI.runArray(["aggregate", "--name", "Pemerintah Kabupaten Ketapang", "--output", output] + Self.opdFiles)
+        let result = try CLI.runArray(["aggregate", "--lang", "id", "--name", "Pemerintah Kabupaten Ketapang", "--output", output] + Self.opdFiles)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("Indeks 2.16  Cukup"))
@@ -28,7 +28,7 @@ struct AggregateCommandLineTests {
         #expect(text.contains(#"<unit id="kab-ketapang" kind="instansi">Pemerintah Kabupaten Ketapang</unit>"#))
 
         #expect(try CLI.run("validate", output).status == 0)
-        let score = try CLI.run("score", "--format", "json", output)
+        let score = try CLI.run("score", "--lang", "id", "--format", "json", output)
         let units = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [[String: Any]])
         #expect(units[0]["indexRounded"] as? Double == 2.16)
         #expect(units[0]["predicate"] as? String == "Cukup")
@@ -81,12 +81,12 @@ struct AggregateCommandLineTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("\(path):5:3: warning: bappeda answers I46, which rubric spbe-2020 gives to dukcapil"))
         // I13 3·2.5 + I14 2·2.5 + I32 3·2.75 + I46 1·3 = 23.75 → 0.2375 → 0.24.
-        #expect(result.stdout.contains("Indeks 0.24"))
+        #expect(result.stdout.contains("Index 0.24"))
     }
 
     @Test("readiness: ranked table, Markdown and JSON with the missing OPDs")
     func readiness() throws {
-        let table = try CLI.runArray(["readiness"] + Self.opdFiles)
+        let table = try CLI.runArray(["readiness", "--lang", "id"] + Self.opdFiles)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("Belum menyerahkan: dukcapil, layanan-publik"))
         #expect(table.stdout.contains("Indeks agregat 2.16 Cukup · pilar Smart Governance 2.16 Cukup"))
@@ -116,7 +116,7 @@ struct AggregateCommandLineTests {
         let scratch = try Scratch()
         let csv = try scratch.write("opd.csv", "id,name,roles\ndiskominfo,Dinas Komunikasi dan Informatika,\nbappeda,Bappeda,bappeda\n")
         let out = scratch.path("templat")
-        let first = try CLI.run("template", "--rubric", "spbe-2020", "--opds", csv, "--out", out, "--period", "2025", "--instansi", "kab-ketapang")
+        let first = try CLI.run("template", "--lang", "id", "--rubric", "spbe-2020", "--opds", csv, "--out", out, "--period", "2025", "--instansi", "kab-ketapang")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("\(out)/diskominfo.xml: 26 indikator"))
         #expect(first.stdout.contains("\(out)/bappeda.xml: 4 indikator"))  // I12 (with diskominfo), I13, I14, I32

@@ -17,6 +17,14 @@ enum CLI {
     }
 
     static func run(_ arguments: String...) throws -> Result { try runArray(arguments) }
+
+    /// The child's environment: English messages unless a test asks for another locale, so the
+    /// tests that match English stderr do not depend on the machine's locale.
+    static func environment(locale: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] { environment[name] = nil }
+        return environment.merging(locale) { $1 }
+    }
 }
 
 /// A scratch directory, removed when the test ends.
@@ -69,7 +77,7 @@ struct CommandLineTests {
         let levels = EvidenceXML.levels([(1...10, 3), (11...14, 2), (15...18, 3), (19...20, 2),
                                          (21...28, 1), (29...31, 1), (32...41, 3), (42...47, 2)])
         let evidence = try scratch.write("diskominfo.xml", EvidenceXML.profile(Repo.spbe2020, levels: levels, claimed: ["I01": 4]))
-        let result = try CLI.run("score", "--format", "json", evidence)
+        let result = try CLI.run("score", "--lang", "id", "--format", "json", evidence)
         #expect(result.status == 0, "\(result.stderr)")
         let units = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(units.count == 1)
@@ -114,7 +122,7 @@ struct CommandLineTests {
     func scoreTable() throws {
         let scratch = try Scratch()
         let evidence = try scratch.write("e.xml", EvidenceXML.profile(Repo.spbe2020, levels: EvidenceXML.levels([(1...47, 2)]), claimed: ["I05": 3]))
-        let result = try CLI.run("score", evidence)
+        let result = try CLI.run("score", "--lang", "id", evidence)
         #expect(result.status == 0)
         #expect(result.stdout.contains("Indeks 2.00  Cukup"))
         #expect(result.stdout.contains("I05  klaim 3 → didukung 2"))
@@ -127,7 +135,7 @@ struct CommandLineTests {
         let scratch = try Scratch()
         let good = try scratch.write("good.xml", EvidenceXML.profile(Repo.spbe2020, levels: EvidenceXML.levels([(1...47, 1)])))
         let output = scratch.path("hasil.json")
-        #expect(try CLI.run("score", "--format", "json", "--output", output, good).status == 0)
+        #expect(try CLI.run("score", "--lang", "id", "--format", "json", "--output", output, good).status == 0)
         let first = try String(contentsOfFile: output, encoding: .utf8)
         #expect(first.contains("\"predicate\" : \"Kurang\""))
 
@@ -163,7 +171,7 @@ struct CommandLineTests {
     }
 
     @Test func rubricShow() throws {
-        let result = try CLI.run("rubric", "show", "spbe-2020")
+        let result = try CLI.run("rubric", "show", "--lang", "id", "spbe-2020")
         #expect(result.status == 0)
         #expect(result.stdout.contains("47 indikator, 8 aspek, 4 domain, jumlah bobot 100"))
         #expect(result.stdout.contains("I47"))
@@ -174,10 +182,11 @@ struct CommandLineTests {
 }
 
 extension CLI {
-    static func runArray(_ arguments: [String]) throws -> Result {
+    static func runArray(_ arguments: [String], locale: [String: String] = ["LANG": "en_US.UTF-8"]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = environment(locale: locale)
         process.currentDirectoryURL = Repo.root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

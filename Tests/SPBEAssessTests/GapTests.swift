@@ -283,7 +283,7 @@ struct GapCommandTests {
 
     @Test("a target already met says so and exits 0")
     func alreadyMet() throws {
-        let result = try CLI.run("gap", Self.ketapang, "--target", "Cukup")
+        let result = try CLI.run("gap", Self.ketapang, "--lang", "id", "--target", "Cukup")
         #expect(result.status == 0)
         #expect(result.stdout.contains("Target sudah tercapai"))
     }

@@ -39,7 +39,7 @@ struct ReportTests {
 
     @Test("the HTML parses and holds the sections and charts it should")
     func htmlStructure() throws {
-        let result = try CLI.run("report", "fixtures/kab-ketapang-2024/kab-ketapang.xml", "--target", "Sangat Baik")
+        let result = try CLI.run("report", "--lang", "id", "fixtures/kab-ketapang-2024/kab-ketapang.xml", "--target", "Sangat Baik")
         #expect(result.status == 0, "\(result.stderr)")
         let html = result.stdout
         #expect(Self.parseHTML(html))
@@ -66,7 +66,7 @@ struct ReportTests {
         #expect(result.stdout.contains("NOT SUBMITTED"))
         // 18 OPD rows in the heatmap.
         #expect(result.stdout.components(separatedBy: "class=\"unit-name\"").count - 1 == 18)
-        let markdown = try CLI.run("report", "--format", "md", "fixtures/kab-contoh-2024").stdout
+        let markdown = try CLI.run("report", "--lang", "id", "--format", "md", "fixtures/kab-contoh-2024").stdout
         #expect(markdown.contains("## Kesiapan OPD (terendah lebih dulu)"))
         #expect(markdown.contains("**BELUM MENYERAHKAN**"))
     }
@@ -127,7 +127,7 @@ struct ReportTests {
         // D4 drops from 2.81 Baik (Good) to 2.43 Cukup (Fair) under the assessor (see ComparisonTests).
         #expect(result.stdout.contains("<td>D4</td><td>2.81 Good</td><td>2.43 Fair</td><td>-0.38</td>"))
         #expect(result.stdout.contains("predicate changes"))
-        let markdown = try CLI.run("report", "--format", "md", "fixtures/kab-ketapang-2024/kab-ketapang.xml",
+        let markdown = try CLI.run("report", "--lang", "id", "--format", "md", "fixtures/kab-ketapang-2024/kab-ketapang.xml",
                                    "--compare", "fixtures/kab-ketapang-2024/review/asesor.xml").stdout
         #expect(markdown.contains("| D4 | 2.81 Baik | 2.43 Cukup | -0.38 | **predikat berubah** |"))
         let other = try CLI.run("report", "fixtures/kab-ketapang-2024/bappeda.xml", "--compare", "fixtures/kab-ketapang-2024/review/asesor.xml")

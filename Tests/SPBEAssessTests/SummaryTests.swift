@@ -107,8 +107,8 @@ struct SummaryCommandTests {
     func csvAndJobs() throws {
         let scratch = try Scratch()
         let root = try SummaryTests.tree(scratch)
-        let one = try CLI.run("summary", root, "--format", "csv", "--jobs", "1")
-        let many = try CLI.run("summary", root, "--format", "csv", "--jobs", "4")
+        let one = try CLI.run("summary", root, "--lang", "id", "--format", "csv", "--jobs", "1")
+        let many = try CLI.run("summary", root, "--lang", "id", "--format", "csv", "--jobs", "4")
         #expect(one.stdout == many.stdout)
         let rows = one.stdout.split(separator: "\r\n")
         #expect(rows.count == 4)

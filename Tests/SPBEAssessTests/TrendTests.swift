@@ -97,7 +97,7 @@ struct PemdiCommandLineTests {
     func migrate() throws {
         let scratch = try Scratch()
         let output = scratch.path("pemdi.xml")
-        let result = try CLI.run("migrate", Self.ketapang[1], "--to", "pemdi-2026", "--output", output)
+        let result = try CLI.run("migrate", "--lang", "id", Self.ketapang[1], "--to", "pemdi-2026", "--output", output)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("P08  bobot 4  Pelindungan Data Pribadi"))
         #expect(result.stdout.contains("P11"))
@@ -176,7 +176,7 @@ struct PemdiCommandLineTests {
 
     @Test("assess trend over 2023, 2024 (SPBE) and 2026 (Pemdi) tells the story")
     func trend() throws {
-        let table = try CLI.runArray(["trend"] + Self.ketapang)
+        let table = try CLI.runArray(["trend", "--lang", "id"] + Self.ketapang)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("2023 → 2024 (spbe-2020)"))
         #expect(table.stdout.contains("2024 → 2026 (spbe-2020 → pemdi-2026)"))

@@ -25,16 +25,20 @@ public struct Comparison: Sendable {
         var problems: [Diagnostic] = []
         if !(2...3).contains(cards.count) {
             problems.append(Diagnostic(.unreadable, file: cards.first?.assessment.path ?? "compare",
-                                       "compare takes two or three assessments, not \(cards.count)"))
+                                       id: "perbandingan memerlukan dua atau tiga penilaian, bukan \(cards.count)",
+                                       en: "compare takes two or three assessments, not \(cards.count)"))
         }
         var byRole: [Role: String] = [:]
         for card in cards {
             let a = card.assessment
             if let other = byRole[a.role], other == a.path {
-                problems.append(Diagnostic(.duplicateIdentifier, file: a.path, "the same file is given twice; compare it with another role's assessment"))
+                problems.append(Diagnostic(.duplicateIdentifier, file: a.path,
+                    id: "berkas yang sama diberikan dua kali; bandingkan dengan penilaian oleh peran lain",
+                    en: "the same file is given twice; compare it with another role's assessment"))
             } else if let other = byRole[a.role] {
                 problems.append(Diagnostic(.duplicateIdentifier, file: a.path,
-                    "role '\(a.role.rawValue)' is also the role of \(other); compare assessments by different roles (self, inspectorate, assessor)"))
+                    id: "peran \(a.role.indonesianName) juga dipakai oleh \(other); bandingkan penilaian oleh peran yang berbeda (mandiri, inspektorat, asesor)",
+                    en: "role '\(a.role.rawValue)' is also the role of \(other); compare assessments by different roles (self, inspectorate, assessor)"))
             } else {
                 byRole[a.role] = a.path
             }
@@ -42,10 +46,11 @@ public struct Comparison: Sendable {
         if !force, let first = cards.first?.assessment {
             for card in cards.dropFirst() {
                 let a = card.assessment
-                for (what, mine, theirs) in [("unit", a.unit.id, first.unit.id), ("rubric", a.rubricID, first.rubricID),
-                                             ("period", a.period, first.period)] where mine != theirs {
+                for (what, kata, mine, theirs) in [("unit", "unit", a.unit.id, first.unit.id), ("rubric", "rubrik", a.rubricID, first.rubricID),
+                                                   ("period", "periode", a.period, first.period)] where mine != theirs {
                     problems.append(Diagnostic(.rubricMismatch, file: a.path,
-                        "\(what) is '\(mine)', but \(first.path) has '\(theirs)'; compare assessments of one unit, rubric and period, or pass --force"))
+                        id: "\(kata) berkas ini '\(mine)', tetapi \(first.path) memiliki '\(theirs)'; bandingkan penilaian atas satu unit, rubrik, dan periode yang sama, atau gunakan --force",
+                        en: "\(what) is '\(mine)', but \(first.path) has '\(theirs)'; compare assessments of one unit, rubric and period, or pass --force"))
                 }
             }
         }
@@ -225,4 +230,13 @@ public struct MeasuredAgreement: Sendable, Hashable {
 extension Role {
     /// Self, then inspectorate, then assessor: the order in which a unit's levels are reviewed.
     var order: Int { Role.allCases.firstIndex(of: self) ?? 0 }
+
+    /// The role in an Indonesian sentence: mandiri, inspektorat, asesor.
+    public var indonesianName: String {
+        switch self {
+        case .self: "mandiri"
+        case .inspectorate: "inspektorat"
+        case .assessor: "asesor"
+        }
+    }
 }

@@ -37,6 +37,11 @@ public struct CrosswalkFile {
         root.diagnostic(code, message, attribute: attribute)
     }
 
+    /// The same, in both languages.
+    public func rubricDiagnostic(_ attribute: String, _ code: Diagnostic.Code, id: String, en: String) -> Diagnostic {
+        root.diagnostic(code, attribute: attribute, id: id, en: en)
+    }
+
     /// The crosswalk, with every reference checked against both rubrics: indicators and criteria
     /// exist and sit where they are mapped, no target is mapped twice, caps lie on the target's
     /// scale, and (when both rubrics are one) no mapping leads back to itself.
@@ -45,8 +50,9 @@ public struct CrosswalkFile {
         var warnings: [Diagnostic] = []
         for (attribute, expected, given) in [("source", sourceRubricID, source), ("target", targetRubricID, target)]
             where expected != given.id {
-            problems.append(root.diagnostic(.rubricMismatch,
-                "this crosswalk's \(attribute) rubric is '\(expected)', but rubric '\(given.id)' was given", attribute: attribute))
+            problems.append(root.diagnostic(.rubricMismatch, attribute: attribute,
+                id: "rubrik \(attribute) pada crosswalk ini adalah '\(expected)', tetapi yang diberikan rubrik '\(given.id)'",
+                en: "this crosswalk's \(attribute) rubric is '\(expected)', but rubric '\(given.id)' was given"))
         }
         let title = root.localizedText("title", into: &problems)
         let defaultRule = DerivationRule(rawValue: root.attribute("rule") ?? "") ?? .min
@@ -56,24 +62,28 @@ public struct CrosswalkFile {
         for element in root.children(named: "map") {
             let targetID = element.attribute("target") ?? ""
             guard let indicator = target.indicator(targetID) else {
-                problems.append(element.diagnostic(.unknownReference,
-                    "target indicator '\(targetID)' is not in rubric \(target.id)", attribute: "target"))
+                problems.append(element.diagnostic(.unknownReference, attribute: "target",
+                    id: "indikator tujuan '\(targetID)' tidak ada dalam rubrik \(target.id)",
+                    en: "target indicator '\(targetID)' is not in rubric \(target.id)"))
                 continue
             }
             guard mapped[targetID] == nil else {
-                problems.append(element.diagnostic(.duplicateIdentifier,
-                    "target indicator \(targetID) is mapped twice; give one <map> per target", attribute: "target"))
+                problems.append(element.diagnostic(.duplicateIdentifier, attribute: "target",
+                    id: "indikator tujuan \(targetID) dipetakan dua kali; berikan satu <map> untuk setiap tujuan",
+                    en: "target indicator \(targetID) is mapped twice; give one <map> per target"))
                 continue
             }
             var sources: [String] = []
             for sourceElement in element.children(named: "source") {
                 let id = sourceElement.attribute("indicator") ?? ""
                 if source.indicator(id) == nil {
-                    problems.append(sourceElement.diagnostic(.unknownReference,
-                        "source indicator '\(id)' is not in rubric \(source.id)", attribute: "indicator"))
+                    problems.append(sourceElement.diagnostic(.unknownReference, attribute: "indicator",
+                        id: "indikator sumber '\(id)' tidak ada dalam rubrik \(source.id)",
+                        en: "source indicator '\(id)' is not in rubric \(source.id)"))
                 } else if sources.contains(id) {
-                    problems.append(sourceElement.diagnostic(.duplicateIdentifier,
-                        "source indicator \(id) is listed twice for \(targetID)", attribute: "indicator"))
+                    problems.append(sourceElement.diagnostic(.duplicateIdentifier, attribute: "indicator",
+                        id: "indikator sumber \(id) tercantum dua kali untuk \(targetID)",
+                        en: "source indicator \(id) is listed twice for \(targetID)"))
                 } else {
                     sources.append(id)
                 }
@@ -83,22 +93,25 @@ public struct CrosswalkFile {
                 let targetCriterion = criterionElement.attribute("target") ?? ""
                 var ok = check(targetCriterion, of: indicator.id, in: target, at: criterionElement, attribute: "target", into: &problems)
                 if criteria.contains(where: { $0.target == targetCriterion }) {
-                    problems.append(criterionElement.diagnostic(.duplicateIdentifier,
-                        "target criterion \(targetCriterion) is mapped twice", attribute: "target"))
+                    problems.append(criterionElement.diagnostic(.duplicateIdentifier, attribute: "target",
+                        id: "kriteria tujuan \(targetCriterion) dipetakan dua kali",
+                        en: "target criterion \(targetCriterion) is mapped twice"))
                     ok = false
                 }
                 let sourceCriteria = (criterionElement.attribute("sources") ?? "").split(separator: " ").map(String.init)
                 for criterion in sourceCriteria {
                     guard let position = source.position(ofCriterion: criterion) else {
-                        problems.append(criterionElement.diagnostic(.unknownReference,
-                            "source criterion '\(criterion)' is not in rubric \(source.id)", attribute: "sources"))
+                        problems.append(criterionElement.diagnostic(.unknownReference, attribute: "sources",
+                            id: "kriteria sumber '\(criterion)' tidak ada dalam rubrik \(source.id)",
+                            en: "source criterion '\(criterion)' is not in rubric \(source.id)"))
                         ok = false
                         continue
                     }
                     let owner = source.indicators[position.indicator].id
                     if !sources.contains(owner) {
-                        problems.append(criterionElement.diagnostic(.criterionOutOfPlace,
-                            "source criterion '\(criterion)' belongs to \(owner), which is not a source of \(targetID); add <source indicator=\"\(owner)\"/>", attribute: "sources"))
+                        problems.append(criterionElement.diagnostic(.criterionOutOfPlace, attribute: "sources",
+                            id: "kriteria sumber '\(criterion)' milik \(owner), yang bukan sumber \(targetID); tambahkan <source indicator=\"\(owner)\"/>",
+                            en: "source criterion '\(criterion)' belongs to \(owner), which is not a source of \(targetID); add <source indicator=\"\(owner)\"/>"))
                         ok = false
                     }
                 }
@@ -114,8 +127,9 @@ public struct CrosswalkFile {
                 if let value = Int(text.trimmingSpaces), (1...indicator.maximumLevel).contains(value) {
                     cap = value
                 } else {
-                    problems.append(element.diagnostic(.levelOutOfRange,
-                        "cap \(text) is outside \(targetID)'s scale (1–\(indicator.maximumLevel))", attribute: "cap"))
+                    problems.append(element.diagnostic(.levelOutOfRange, attribute: "cap",
+                        id: "batas atas \(text) berada di luar skala \(targetID) (1–\(indicator.maximumLevel))",
+                        en: "cap \(text) is outside \(targetID)'s scale (1–\(indicator.maximumLevel))"))
                 }
             }
             mapped[targetID] = Mapping(target: targetID, sources: sources,
@@ -138,8 +152,10 @@ public struct CrosswalkFile {
             }
         }
         if !unlisted.isEmpty, problems.isEmpty {
+            let list = unlisted.joined(separator: ", ")
             warnings.append(root.diagnostic(.unknownReference,
-                "target indicators \(unlisted.joined(separator: ", ")) are not listed; they are treated as having no source (list them with an empty <map> to say so)",
+                id: "indikator tujuan \(list) tidak tercantum; indikator tersebut diperlakukan sebagai tanpa sumber (cantumkan dengan <map> kosong untuk menyatakannya)",
+                en: "target indicators \(list) are not listed; they are treated as having no source (list them with an empty <map> to say so)",
                 severity: .warning))
         }
         guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
@@ -151,14 +167,16 @@ public struct CrosswalkFile {
     private func check(_ criterion: String, of indicatorID: String, in rubric: Rubric, at element: XMLElement,
                        attribute: String, into problems: inout [Diagnostic]) -> Bool {
         guard let position = rubric.position(ofCriterion: criterion) else {
-            problems.append(element.diagnostic(.unknownReference,
-                "target criterion '\(criterion)' is not in rubric \(rubric.id)", attribute: attribute))
+            problems.append(element.diagnostic(.unknownReference, attribute: attribute,
+                id: "kriteria tujuan '\(criterion)' tidak ada dalam rubrik \(rubric.id)",
+                en: "target criterion '\(criterion)' is not in rubric \(rubric.id)"))
             return false
         }
         let owner = rubric.indicators[position.indicator].id
         guard owner == indicatorID else {
-            problems.append(element.diagnostic(.criterionOutOfPlace,
-                "target criterion '\(criterion)' belongs to \(owner), not \(indicatorID)", attribute: attribute))
+            problems.append(element.diagnostic(.criterionOutOfPlace, attribute: attribute,
+                id: "kriteria tujuan '\(criterion)' milik \(owner), bukan \(indicatorID)",
+                en: "target criterion '\(criterion)' belongs to \(owner), not \(indicatorID)"))
             return false
         }
         return true
@@ -179,8 +197,9 @@ public struct CrosswalkFile {
                 if state[next] == 1, let start = path.firstIndex(of: next) {
                     let loop = (path[start...] + [next]).joined(separator: " ← ")
                     if let element = elements[node] {
-                        problems.append(element.diagnostic(.cycle,
-                            "mapping cycle \(loop): a target cannot be carried from itself", attribute: "target"))
+                        problems.append(element.diagnostic(.cycle, attribute: "target",
+                            id: "siklus pemetaan \(loop): suatu tujuan tidak dapat dibawa dari dirinya sendiri",
+                            en: "mapping cycle \(loop): a target cannot be carried from itself"))
                     }
                 } else if state[next] == nil {
                     visit(next)

@@ -33,11 +33,13 @@ public struct Migrator: Sendable {
     public func migrate(_ assessment: Assessment, period: String? = nil, path: String = "") throws(LoadError) -> Migration {
         if assessment.rubricID == target.id {
             throw LoadError([Diagnostic(.sameRubric, file: assessment.path,
-                "this evidence already uses rubric \(target.id); there is nothing to migrate")])
+                id: "bukti dukung ini sudah memakai rubrik \(target.id); tidak ada yang perlu dimigrasikan",
+                en: "this evidence already uses rubric \(target.id); there is nothing to migrate")])
         }
         guard assessment.rubricID == source.id, crosswalk.sourceRubricID == source.id, crosswalk.targetRubricID == target.id else {
             throw LoadError([Diagnostic(.rubricMismatch, file: assessment.path,
-                "this evidence is for rubric \(assessment.rubricID), but crosswalk \(crosswalk.path) maps \(crosswalk.sourceRubricID) to \(crosswalk.targetRubricID)")])
+                id: "bukti dukung ini untuk rubrik \(assessment.rubricID), tetapi crosswalk \(crosswalk.path) memetakan \(crosswalk.sourceRubricID) ke \(crosswalk.targetRubricID)",
+                en: "this evidence is for rubric \(assessment.rubricID), but crosswalk \(crosswalk.path) maps \(crosswalk.sourceRubricID) to \(crosswalk.targetRubricID)")])
         }
         let scorer = Scorer(rubric: source)
         let answers = Dictionary(assessment.answers.map { ($0.indicatorID, $0) }, uniquingKeysWith: { a, _ in a })

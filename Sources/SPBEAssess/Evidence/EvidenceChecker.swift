@@ -14,8 +14,9 @@ struct EvidenceChecker {
         var warnings: [Diagnostic] = []
         let rubricID = record.rubricID ?? ""
         if rubricID != rubric.id {
-            problems.append(diagnostic(.rubricMismatch,
-                "this evidence is for rubric '\(rubricID)', but rubric '\(rubric.id)' was given", at: record.root, attribute: "rubric"))
+            problems.append(diagnostic(.rubricMismatch, at: record.root, attribute: "rubric",
+                id: "bukti dukung ini untuk rubrik '\(rubricID)', tetapi yang diberikan rubrik '\(rubric.id)'",
+                en: "this evidence is for rubric '\(rubricID)', but rubric '\(rubric.id)' was given"))
         }
 
         let unitRecord = record.unit
@@ -31,7 +32,8 @@ struct EvidenceChecker {
         for element in record.documents {
             let id = element.id ?? ""
             guard documentIDs.insert(id).inserted else {
-                problems.append(diagnostic(.duplicateIdentifier, "document '\(id)' is declared twice", at: element.place, attribute: "id"))
+                problems.append(diagnostic(.duplicateIdentifier, at: element.place, attribute: "id",
+                                           id: "dokumen '\(id)' dideklarasikan dua kali", en: "document '\(id)' is declared twice"))
                 continue
             }
             locations.documents[id] = location(element.place)
@@ -44,13 +46,15 @@ struct EvidenceChecker {
         for element in record.answers {
             let indicatorID = element.indicator ?? ""
             guard let indicator = rubric.indicator(indicatorID) else {
-                problems.append(diagnostic(.unknownReference,
-                    "indicator '\(indicatorID)' is not in rubric \(rubric.id)", at: element.place, attribute: "indicator"))
+                problems.append(diagnostic(.unknownReference, at: element.place, attribute: "indicator",
+                    id: "indikator '\(indicatorID)' tidak ada dalam rubrik \(rubric.id)",
+                    en: "indicator '\(indicatorID)' is not in rubric \(rubric.id)"))
                 continue
             }
             guard answered.insert(indicatorID).inserted else {
-                problems.append(diagnostic(.duplicateIdentifier,
-                    "indicator \(indicatorID) is answered twice; give one <answer> per indicator", at: element.place, attribute: "indicator"))
+                problems.append(diagnostic(.duplicateIdentifier, at: element.place, attribute: "indicator",
+                    id: "indikator \(indicatorID) dijawab dua kali; berikan satu <answer> untuk setiap indikator",
+                    en: "indicator \(indicatorID) is answered twice; give one <answer> per indicator"))
                 continue
             }
             var claimed: Int?
@@ -63,8 +67,9 @@ struct EvidenceChecker {
                 if let value, (1...indicator.maximumLevel).contains(value) {
                     claimed = value
                 } else {
-                    problems.append(diagnostic(.levelOutOfRange,
-                        "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing", at: element.place, attribute: "claimed"))
+                    problems.append(diagnostic(.levelOutOfRange, at: element.place, attribute: "claimed",
+                        id: "level yang diklaim \(text) berada di luar skala indikator \(indicatorID) (1–\(indicator.maximumLevel)); hapus claimed bila tidak mengklaim level apa pun",
+                        en: "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing"))
                 }
             }
             let measured = measuredValue(element, of: indicator, declared: documentIDs, into: &problems, &warnings)
@@ -79,28 +84,34 @@ struct EvidenceChecker {
                     continue
                 }
                 guard let position = rubric.position(ofCriterion: criterionID) else {
-                    problems.append(diagnostic(.unknownReference,
-                        "criterion '\(criterionID)' is not in rubric \(rubric.id)", at: metElement.place, attribute: "criterion"))
+                    problems.append(diagnostic(.unknownReference, at: metElement.place, attribute: "criterion",
+                        id: "kriteria '\(criterionID)' tidak ada dalam rubrik \(rubric.id)",
+                        en: "criterion '\(criterionID)' is not in rubric \(rubric.id)"))
                     continue
                 }
                 guard rubric.indicators[position.indicator].id == indicatorID else {
-                    problems.append(diagnostic(.criterionOutOfPlace,
-                        "criterion '\(criterionID)' belongs to indicator \(rubric.indicators[position.indicator].id), not \(indicatorID); move it to that indicator's <answer>", at: metElement.place, attribute: "criterion"))
+                    let owner = rubric.indicators[position.indicator].id
+                    problems.append(diagnostic(.criterionOutOfPlace, at: metElement.place, attribute: "criterion",
+                        id: "kriteria '\(criterionID)' milik indikator \(owner), bukan \(indicatorID); pindahkan ke <answer> indikator tersebut",
+                        en: "criterion '\(criterionID)' belongs to indicator \(owner), not \(indicatorID); move it to that indicator's <answer>"))
                     continue
                 }
                 guard metIDs.insert(criterionID).inserted else {
-                    problems.append(diagnostic(.duplicateIdentifier, "criterion '\(criterionID)' is marked met twice", at: metElement.place, attribute: "criterion"))
+                    problems.append(diagnostic(.duplicateIdentifier, at: metElement.place, attribute: "criterion",
+                                               id: "kriteria '\(criterionID)' ditandai terpenuhi dua kali",
+                                               en: "criterion '\(criterionID)' is marked met twice"))
                     continue
                 }
                 let cited = (metElement.documents ?? "").split(separator: " ").map(String.init)
                 for document in cited where !documentIDs.contains(document) {
-                    problems.append(diagnostic(.undeclaredDocument,
-                        "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file", at: metElement.place, attribute: "documents"))
+                    problems.append(diagnostic(.undeclaredDocument, at: metElement.place, attribute: "documents",
+                        id: "dokumen '\(document)' dirujuk tetapi tidak dideklarasikan; tambahkan <document id=\"\(document)\"> ke berkas",
+                        en: "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file"))
                 }
                 if cited.isEmpty {
-                    warnings.append(diagnostic(.metWithoutDocument,
-                        "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence",
-                        at: metElement.place, severity: .warning))
+                    warnings.append(diagnostic(.metWithoutDocument, at: metElement.place, severity: .warning,
+                        id: "kriteria '\(criterionID)' ditandai terpenuhi tanpa dokumen; kriteria ini hanya dihitung dengan --no-require-evidence",
+                        en: "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence"))
                 }
                 if position.level <= indicator.floor { atOrBelowFloor.append(metElement) }
                 locations.met[criterionID] = location(metElement.place)
@@ -186,12 +197,16 @@ struct EvidenceChecker {
         for child in texts {
             let language = child.language ?? Language.id.rawValue
             if values[language] != nil {
-                problems.append(diagnostic(.duplicateIdentifier, "a second <\(name)> in language '\(language)'; give one per language", at: child.place))
+                problems.append(diagnostic(.duplicateIdentifier, at: child.place,
+                                           id: "<\(name)> kedua dalam bahasa '\(language)'; berikan satu untuk setiap bahasa",
+                                           en: "a second <\(name)> in language '\(language)'; give one per language"))
             }
             values[language] = child.text
         }
         if values[Language.id.rawValue] == nil, !values.isEmpty {
-            problems.append(diagnostic(.missingLanguage, "<\(parent.element)> needs a <\(name) xml:lang=\"id\"> (Indonesian text is required; English is optional)", at: parent))
+            problems.append(diagnostic(.missingLanguage, at: parent,
+                id: "<\(parent.element)> memerlukan <\(name) xml:lang=\"id\"> (teks bahasa Indonesia wajib; bahasa Inggris opsional)",
+                en: "<\(parent.element)> needs a <\(name) xml:lang=\"id\"> (Indonesian text is required; English is optional)"))
         }
         return LocalizedText(values)
     }

@@ -21,7 +21,8 @@ public struct EvidenceLoader: Sendable {
     /// Opens evidence from bytes already in memory; `path` names it in diagnostics.
     public func open(bytes: [UInt8], path: String) throws(LoadError) -> EvidenceFile {
         guard bytes.count <= limits.maxFileBytes else {
-            throw LoadError([Diagnostic(.tooLarge, file: path, "more than the limit of \(limits.maxFileBytes) bytes")])
+            throw LoadError([Diagnostic(.tooLarge, file: path, id: "melebihi batas \(limits.maxFileBytes) bita",
+                                        en: "more than the limit of \(limits.maxFileBytes) bytes")])
         }
         return try open(document: XMLDocument.parse(SourceText(path: path, bytes: bytes)))
     }
@@ -42,6 +43,11 @@ public struct EvidenceFile {
     /// Points at the file's `rubric` attribute, e.g. to say that rubric is unknown.
     public func rubricDiagnostic(_ code: Diagnostic.Code, _ message: String) -> Diagnostic {
         root.diagnostic(code, message, attribute: "rubric")
+    }
+
+    /// The same, in both languages.
+    public func rubricDiagnostic(_ code: Diagnostic.Code, id: String, en: String) -> Diagnostic {
+        root.diagnostic(code, attribute: "rubric", id: id, en: en)
     }
 
     /// The assessment, with every reference checked against `rubric`: indicators and criteria

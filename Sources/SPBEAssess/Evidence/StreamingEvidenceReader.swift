@@ -28,7 +28,8 @@ public struct StreamingEvidenceReader: Sendable {
     /// One file, checked against the rubric it names (or the resolver's override).
     public func assessment(path: String) throws(LoadError) -> Assessment {
         guard let stream = EvidenceStream(schema: schema) else {
-            throw LoadError([Diagnostic(.malformedXML, file: path, "out of memory creating the schema validator")])
+            throw LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",
+                                                        en: "out of memory creating the schema validator")])
         }
         return try load(path: path, stream: stream).assessment
     }
@@ -36,10 +37,12 @@ public struct StreamingEvidenceReader: Sendable {
     /// Evidence from bytes already in memory; `path` names it in diagnostics.
     public func assessment(bytes: [UInt8], path: String) throws(LoadError) -> Assessment {
         guard bytes.count <= limits.maxFileBytes else {
-            throw LoadError([Diagnostic(.tooLarge, file: path, "more than the limit of \(limits.maxFileBytes) bytes")])
+            throw LoadError([Diagnostic(.tooLarge, file: path, id: "melebihi batas \(limits.maxFileBytes) bita",
+                                        en: "more than the limit of \(limits.maxFileBytes) bytes")])
         }
         guard let stream = EvidenceStream(schema: schema) else {
-            throw LoadError([Diagnostic(.malformedXML, file: path, "out of memory creating the schema validator")])
+            throw LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",
+                                                        en: "out of memory creating the schema validator")])
         }
         return try load(source: SourceText(path: path, bytes: bytes), stream: stream).assessment
     }
@@ -53,7 +56,8 @@ public struct StreamingEvidenceReader: Sendable {
         return ParallelWork.map(count: paths.count, jobs: jobs, state: { EvidenceStream(schema: schema) }) { stream, index in
             let path = paths[index]
             guard let stream else {
-                return transform(path, .failure(LoadError([Diagnostic(.malformedXML, file: path, "out of memory creating the schema validator")])))
+                return transform(path, .failure(LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",
+                                                        en: "out of memory creating the schema validator")])))
             }
             return transform(path, Result { () throws(LoadError) in try load(path: path, stream: stream) })
         }

@@ -7,7 +7,9 @@ public enum LevelTableReader {
         var result: [String: Int] = [:]
         try read(path: path, columns: ["indicator", "level"], rubric: rubric) { row, fields, indicator, level, problems in
             if result.updateValue(level, forKey: indicator.id) != nil {
-                problems.append(Diagnostic(.duplicateIdentifier, file: path, line: row, "indicator \(indicator.id) is listed twice"))
+                problems.append(Diagnostic(.duplicateIdentifier, file: path, line: row,
+                                           id: "indikator \(indicator.id) tercantum dua kali",
+                                           en: "indicator \(indicator.id) is listed twice"))
             }
         }
         return result
@@ -19,11 +21,14 @@ public enum LevelTableReader {
         try read(path: path, columns: ["indicator", "level", "effort"], rubric: rubric) { row, fields, indicator, level, problems in
             guard let effort = ExactDecimal(parsing: fields[2]) else {
                 problems.append(Diagnostic(.invalidDecimal, file: path, line: row,
-                    "effort '\(fields[2])' is not a non-negative number (at most six decimals)"))
+                    id: "upaya '\(fields[2])' bukan bilangan tidak negatif (paling banyak enam angka desimal)",
+                    en: "effort '\(fields[2])' is not a non-negative number (at most six decimals)"))
                 return
             }
             if table.overrides[indicator.id, default: [:]].updateValue(effort, forKey: level) != nil {
-                problems.append(Diagnostic(.duplicateIdentifier, file: path, line: row, "\(indicator.id) level \(level) is listed twice"))
+                problems.append(Diagnostic(.duplicateIdentifier, file: path, line: row,
+                                           id: "\(indicator.id) level \(level) tercantum dua kali",
+                                           en: "\(indicator.id) level \(level) is listed twice"))
             }
         }
         return table
@@ -43,16 +48,20 @@ public enum LevelTableReader {
             if fields.map({ $0.lowercased() }) == columns { continue }  // a header row
             guard fields.count == columns.count else {
                 problems.append(Diagnostic(.schemaViolation, file: path, line: line,
-                    "expected \(columns.count) comma-separated fields (\(columns.joined(separator: ","))), found \(fields.count)"))
+                    id: "diharapkan \(columns.count) kolom yang dipisahkan koma (\(columns.joined(separator: ","))), ditemukan \(fields.count)",
+                    en: "expected \(columns.count) comma-separated fields (\(columns.joined(separator: ","))), found \(fields.count)"))
                 continue
             }
             guard let indicator = rubric.indicator(fields[0]) else {
-                problems.append(Diagnostic(.unknownReference, file: path, line: line, "indicator '\(fields[0])' is not in rubric \(rubric.id)"))
+                problems.append(Diagnostic(.unknownReference, file: path, line: line,
+                                           id: "indikator '\(fields[0])' tidak ada dalam rubrik \(rubric.id)",
+                                           en: "indicator '\(fields[0])' is not in rubric \(rubric.id)"))
                 continue
             }
             guard let level = Int(fields[1]), (1...indicator.maximumLevel).contains(level) else {
                 problems.append(Diagnostic(.levelOutOfRange, file: path, line: line,
-                    "level '\(fields[1])' is outside indicator \(indicator.id)'s scale (1–\(indicator.maximumLevel))"))
+                    id: "level '\(fields[1])' berada di luar skala indikator \(indicator.id) (1–\(indicator.maximumLevel))",
+                    en: "level '\(fields[1])' is outside indicator \(indicator.id)'s scale (1–\(indicator.maximumLevel))"))
                 continue
             }
             handle(line, fields, indicator, level, &problems)

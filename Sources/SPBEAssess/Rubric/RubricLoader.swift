@@ -25,7 +25,8 @@ public struct RubricLoader: Sendable {
     /// Loads a rubric from bytes already in memory; `path` names it in diagnostics.
     public func load(bytes: [UInt8], path: String) throws(LoadError) -> Rubric {
         guard bytes.count <= limits.maxFileBytes else {
-            throw LoadError([Diagnostic(.tooLarge, file: path, "more than the limit of \(limits.maxFileBytes) bytes")])
+            throw LoadError([Diagnostic(.tooLarge, file: path, id: "melebihi batas \(limits.maxFileBytes) bita",
+                                        en: "more than the limit of \(limits.maxFileBytes) bytes")])
         }
         return try load(document: XMLDocument.parse(SourceText(path: path, bytes: bytes)))
     }
@@ -98,7 +99,9 @@ private struct RubricBuilder {
     /// Records a duplicate; true when `id` is new among ids of `kind`.
     private mutating func unique(_ id: String, kind: String, at element: XMLElement) -> Bool {
         if seen[kind, default: []].insert(id).inserted { return true }
-        problems.append(element.diagnostic(.duplicateIdentifier, "duplicate \(kind) id '\(id)'", attribute: "id"))
+        let noun = ["pillar": "pilar", "domain": "domain", "scale": "skala", "aspect": "aspek", "indicator": "indikator"][kind] ?? kind
+        problems.append(element.diagnostic(.duplicateIdentifier, attribute: "id",
+                                           id: "id \(noun) '\(id)' ganda", en: "duplicate \(kind) id '\(id)'"))
         return false
     }
 
@@ -109,14 +112,17 @@ private struct RubricBuilder {
         for (offset, level) in element.children(named: "level").enumerated() {
             let value = Int(level.attribute("value") ?? "") ?? 0
             guard value == offset + 1 else {
-                problems.append(level.diagnostic(.levelOutOfRange,
-                    "scale '\(id)' level \(level.attribute("value") ?? "?") is out of order: levels run 1, 2, 3 … without gaps, so this must be \(offset + 1)", attribute: "value"))
+                problems.append(level.diagnostic(.levelOutOfRange, attribute: "value",
+                    id: "level \(level.attribute("value") ?? "?") skala '\(id)' tidak berurutan: level berjalan 1, 2, 3 … tanpa celah, jadi level ini harus \(offset + 1)",
+                    en: "scale '\(id)' level \(level.attribute("value") ?? "?") is out of order: levels run 1, 2, 3 … without gaps, so this must be \(offset + 1)"))
                 return nil
             }
             levels.append(Scale.Level(value: value, label: level.localizedText("label", into: &problems)))
         }
         guard levels.count <= 9 else {
-            problems.append(element.diagnostic(.levelOutOfRange, "scale '\(id)' has \(levels.count) levels; at most 9 are supported"))
+            problems.append(element.diagnostic(.levelOutOfRange,
+                id: "skala '\(id)' memiliki \(levels.count) level; paling banyak 9 level yang didukung",
+                en: "scale '\(id)' has \(levels.count) levels; at most 9 are supported"))
             return nil
         }
         // The schema makes it a non-negative integer; a floor at the top would leave nothing to assess.
@@ -135,8 +141,9 @@ private struct RubricBuilder {
         for element in elements {
             guard let threshold = decimal(element, "from") else { continue }
             if let previous = predicates.last, threshold <= previous.threshold {
-                problems.append(element.diagnostic(.predicatesNotAscending,
-                    "predicate thresholds must ascend: \(threshold) follows \(previous.threshold)", attribute: "from"))
+                problems.append(element.diagnostic(.predicatesNotAscending, attribute: "from",
+                    id: "ambang predikat harus naik: \(threshold) muncul setelah \(previous.threshold)",
+                    en: "predicate thresholds must ascend: \(threshold) follows \(previous.threshold)"))
             }
             predicates.append(Predicate(threshold: threshold, label: element.localizedText("label", into: &problems),
                                         description: element.localizedText("description", required: false, into: &problems)))
@@ -167,13 +174,16 @@ private struct RubricBuilder {
         let scaleID = element.attribute("scale") ?? ""
         let scale = scales[scaleID]
         if scale == nil {
-            problems.append(element.diagnostic(.unknownReference,
-                "indicator \(id) names scale '\(scaleID)', which this rubric does not declare (declared: \(scales.keys.sorted().joined(separator: ", ")))", attribute: "scale"))
+            let declared = scales.keys.sorted().joined(separator: ", ")
+            problems.append(element.diagnostic(.unknownReference, attribute: "scale",
+                id: "indikator \(id) menyebut skala '\(scaleID)', yang tidak dideklarasikan rubrik ini (yang dideklarasikan: \(declared))",
+                en: "indicator \(id) names scale '\(scaleID)', which this rubric does not declare (declared: \(declared))"))
         }
         let pillars = (element.attribute("pillar") ?? "").split(separator: " ").map(String.init)
         for pillar in pillars where !pillarIDs.contains(pillar) {
-            problems.append(element.diagnostic(.unknownReference,
-                "indicator \(id) names pillar '\(pillar)', which this rubric does not declare", attribute: "pillar"))
+            problems.append(element.diagnostic(.unknownReference, attribute: "pillar",
+                id: "indikator \(id) menyebut pilar '\(pillar)', yang tidak dideklarasikan rubrik ini",
+                en: "indicator \(id) names pillar '\(pillar)', which this rubric does not declare"))
         }
         let measure = Indicator.Measure(rawValue: (element.attribute("measure") ?? "criteria").trimmingSpaces) ?? .criteria
         let levels = readLevels(element, indicatorID: id, scale: scale, measure: measure)
@@ -194,8 +204,9 @@ private struct RubricBuilder {
         for (offset, level) in element.children(named: "level").enumerated() {
             let value = Int(level.attribute("value") ?? "") ?? 0
             if value != offset + 1 {
-                problems.append(level.diagnostic(.levelOutOfRange,
-                    "indicator \(indicatorID): level \(level.attribute("value") ?? "?") is out of order; levels run 1, 2, 3 … so this must be level \(offset + 1)", attribute: "value"))
+                problems.append(level.diagnostic(.levelOutOfRange, attribute: "value",
+                    id: "indikator \(indicatorID): level \(level.attribute("value") ?? "?") tidak berurutan; level berjalan 1, 2, 3 … jadi level ini harus level \(offset + 1)",
+                    en: "indicator \(indicatorID): level \(level.attribute("value") ?? "?") is out of order; levels run 1, 2, 3 … so this must be level \(offset + 1)"))
                 complete = false
                 continue
             }
@@ -204,7 +215,8 @@ private struct RubricBuilder {
                 let id = criterion.attribute("id") ?? ""
                 checkPlacement(of: id, indicatorID: indicatorID, level: value, at: criterion)
                 if !criterionIDs.insert(id).inserted {
-                    problems.append(criterion.diagnostic(.duplicateIdentifier, "duplicate criterion id '\(id)'", attribute: "id"))
+                    problems.append(criterion.diagnostic(.duplicateIdentifier, attribute: "id",
+                                                        id: "id kriteria '\(id)' ganda", en: "duplicate criterion id '\(id)'"))
                 }
                 criteria.append(Criterion(id: id, text: criterion.localizedText("text", into: &problems)))
             }
@@ -223,7 +235,8 @@ private struct RubricBuilder {
         }
         if let scale, complete, levels.count != scale.maximum {
             problems.append(element.diagnostic(.incompleteLevels,
-                "indicator \(indicatorID) defines levels 1–\(levels.count), but its scale '\(scale.id)' has levels 1–\(scale.maximum); give every level of the scale"))
+                id: "indikator \(indicatorID) mendefinisikan level 1–\(levels.count), tetapi skalanya '\(scale.id)' memiliki level 1–\(scale.maximum); berikan setiap level skala tersebut",
+                en: "indicator \(indicatorID) defines levels 1–\(levels.count), but its scale '\(scale.id)' has levels 1–\(scale.maximum); give every level of the scale"))
             complete = false
         }
         return complete ? levels : nil
@@ -234,22 +247,25 @@ private struct RubricBuilder {
     /// copy-paste slip that would silently change scores.
     private mutating func checkPlacement(of id: String, indicatorID: String, level: Int, at element: XMLElement) {
         guard id.hasPrefix(indicatorID + ".") else {
-            problems.append(element.diagnostic(.criterionOutOfPlace,
-                "criterion '\(id)' is under indicator \(indicatorID); its id must start with '\(indicatorID).'", attribute: "id"))
+            problems.append(element.diagnostic(.criterionOutOfPlace, attribute: "id",
+                id: "kriteria '\(id)' berada di bawah indikator \(indicatorID); id-nya harus diawali '\(indicatorID).'",
+                en: "criterion '\(id)' is under indicator \(indicatorID); its id must start with '\(indicatorID).'"))
             return
         }
         let parts = id.split(separator: ".")
         if parts.count >= 3, parts[1].first == "L", let written = Int(parts[1].dropFirst()), written != level {
-            problems.append(element.diagnostic(.criterionOutOfPlace,
-                "criterion '\(id)' is under level \(level) but its id says level \(written)", attribute: "id"))
+            problems.append(element.diagnostic(.criterionOutOfPlace, attribute: "id",
+                id: "kriteria '\(id)' berada di bawah level \(level), tetapi id-nya menyebut level \(written)",
+                en: "criterion '\(id)' is under level \(level) but its id says level \(written)"))
         }
     }
 
     private mutating func decimal(_ element: XMLElement, _ attribute: String) -> ExactDecimal? {
         let text = (element.attribute(attribute) ?? "").trimmingSpaces
         if let value = ExactDecimal(parsing: text) { return value }
-        problems.append(element.diagnostic(.invalidDecimal,
-            "\(attribute)=\"\(text)\" is not a usable decimal: write a non-negative number with at most six decimals and at most \(ExactDecimal.maximum)", attribute: attribute))
+        problems.append(element.diagnostic(.invalidDecimal, attribute: attribute,
+            id: "\(attribute)=\"\(text)\" bukan bilangan desimal yang dapat dipakai: tulis bilangan tidak negatif dengan paling banyak enam angka desimal dan paling besar \(ExactDecimal.maximum)",
+            en: "\(attribute)=\"\(text)\" is not a usable decimal: write a non-negative number with at most six decimals and at most \(ExactDecimal.maximum)"))
         return nil
     }
 
@@ -257,16 +273,20 @@ private struct RubricBuilder {
         guard !indicators.isEmpty else { return }
         let total = indicators.reduce(ExactDecimal.zero) { $0 + $1.weight }
         if total > ExactDecimal.maximum {
-            problems.append(root.diagnostic(.weightsDoNotSum, "indicator weights sum to \(total), more than the supported \(ExactDecimal.maximum)"))
+            problems.append(root.diagnostic(.weightsDoNotSum,
+                id: "jumlah bobot indikator \(total), melebihi batas yang didukung \(ExactDecimal.maximum)",
+                en: "indicator weights sum to \(total), more than the supported \(ExactDecimal.maximum)"))
         } else if normalize {
             if total == .zero {
-                problems.append(root.diagnostic(.weightsDoNotSum, "indicator weights sum to 0: nothing can be scored"))
+                problems.append(root.diagnostic(.weightsDoNotSum,
+                    id: "jumlah bobot indikator 0: tidak ada yang dapat dinilai", en: "indicator weights sum to 0: nothing can be scored"))
             }
         } else {
             let gap = total > RubricLoader.requiredWeightTotal ? total - RubricLoader.requiredWeightTotal : RubricLoader.requiredWeightTotal - total
             if gap > RubricLoader.weightTolerance {
                 problems.append(root.diagnostic(.weightsDoNotSum,
-                    "indicator weights sum to \(total), not 100; fix the weights, or add normalize=\"true\" to <rubric> to divide by their actual sum"))
+                    id: "jumlah bobot indikator \(total), bukan 100; perbaiki bobotnya, atau tambahkan normalize=\"true\" pada <rubric> agar dibagi dengan jumlah sebenarnya",
+                    en: "indicator weights sum to \(total), not 100; fix the weights, or add normalize=\"true\" to <rubric> to divide by their actual sum"))
             }
         }
     }

@@ -65,7 +65,7 @@ public enum TrendBuilder {
     public static func build(_ cards: [Scorecard],
                              crosswalk: (String, String) throws(LoadError) -> Crosswalk?) throws(LoadError) -> Trend {
         guard let first = cards.first else {
-            throw LoadError([Diagnostic(.emptyDirectory, file: "", "no evidence files given")])
+            throw LoadError([Diagnostic(.emptyDirectory, file: "", id: "tidak ada berkas bukti dukung yang diberikan", en: "no evidence files given")])
         }
         var problems: [Diagnostic] = []
         var seenPeriods: [String: String] = [:]
@@ -73,11 +73,13 @@ public enum TrendBuilder {
             let a = card.assessment
             if a.unit.id != first.assessment.unit.id {
                 problems.append(Diagnostic(.unitMismatch, file: a.path,
-                    "unit '\(a.unit.id)' is not unit '\(first.assessment.unit.id)' of \(first.assessment.path); a trend follows one unit"))
+                    id: "unit '\(a.unit.id)' bukan unit '\(first.assessment.unit.id)' dari \(first.assessment.path); tren mengikuti satu unit",
+                    en: "unit '\(a.unit.id)' is not unit '\(first.assessment.unit.id)' of \(first.assessment.path); a trend follows one unit"))
             }
             if let other = seenPeriods[a.period] {
                 problems.append(Diagnostic(.repeatedPeriod, file: a.path,
-                    "period \(a.period) is also the period of \(other); give one file per period"))
+                    id: "periode \(a.period) juga merupakan periode \(other); berikan satu berkas untuk setiap periode",
+                    en: "period \(a.period) is also the period of \(other); give one file per period"))
             } else {
                 seenPeriods[a.period] = a.path
             }

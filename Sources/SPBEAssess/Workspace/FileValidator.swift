@@ -36,7 +36,8 @@ public struct FileValidator {
         do throws(LoadError) {
             let document = try XMLDocument.parse(InputFile.load(path, limits: catalog.limits))
             guard let root = document.root else {
-                throw LoadError([Diagnostic(.malformedXML, file: path, "the document has no root element")])
+                throw LoadError([Diagnostic(.malformedXML, file: path, id: "dokumen tidak memiliki elemen akar",
+                                        en: "the document has no root element")])
             }
             let found = try DocumentKind.of(root).get()
             kind = found
@@ -70,8 +71,10 @@ public struct FileValidator {
         do throws(LoadError) {
             return try catalog.rubric(reference)
         } catch where rubricOverride == nil && error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
-            throw LoadError([locate(.unknownRubric,
-                "unknown rubric '\(reference)' (available: \(catalog.availableIDs().joined(separator: ", ")))")])
+            let available = catalog.availableIDs().joined(separator: ", ")
+            var located = locate(.unknownRubric, "unknown rubric '\(reference)' (available: \(available))")
+            located.indonesian = "rubrik '\(reference)' tidak dikenal (yang tersedia: \(available))"
+            throw LoadError([located])
         }
     }
 }

@@ -27,15 +27,27 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// "rubrik", "berkas bukti dukung", "crosswalk", for Indonesian messages.
+    public var indonesianNoun: String {
+        switch self {
+        case .rubric: "rubrik"
+        case .evidence: "berkas bukti dukung"
+        case .crosswalk: "crosswalk"
+        }
+    }
+
     /// The kind `root` is, or a diagnostic that says what was expected.
     static func of(_ root: XMLElement) -> Result<DocumentKind, LoadError> {
         if let kind = allCases.first(where: { $0.namespace == root.namespace && $0.rootElement == root.name }) {
             return .success(kind)
         }
         let found = root.namespace.map { "<\(root.name)> in namespace '\($0)'" } ?? "<\(root.name)> with no namespace"
+        let foundID = root.namespace.map { "<\(root.name)> dalam namespace '\($0)'" } ?? "<\(root.name)> tanpa namespace"
         let expected = allCases.map { "<\($0.rootElement) xmlns=\"\($0.namespace)\">" }
+        let leading = expected.dropLast().joined(separator: ", "), last = expected.last ?? ""
         return .failure(LoadError([root.diagnostic(.wrongRoot,
-            "root element is \(found); expected \(expected.dropLast().joined(separator: ", ")) or \(expected.last ?? "")")]))
+            id: "elemen akar adalah \(foundID); yang diharapkan \(leading) atau \(last)",
+            en: "root element is \(found); expected \(leading) or \(last)")]))
     }
 
     /// Checks that `root` is of this kind.
@@ -43,7 +55,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let found = try DocumentKind.of(root).get()
         guard found == self else {
             throw LoadError([root.diagnostic(.wrongRoot,
-                "this is \(found.noun), expected \(noun) (<\(rootElement) xmlns=\"\(namespace)\">)")])
+                id: "berkas ini adalah \(found.indonesianNoun), sedangkan yang diharapkan \(indonesianNoun) (<\(rootElement) xmlns=\"\(namespace)\">)",
+                en: "this is \(found.noun), expected \(noun) (<\(rootElement) xmlns=\"\(namespace)\">)")])
         }
     }
 }
@@ -52,7 +65,8 @@ extension XMLDocument {
     /// The root element, checked to be of `kind` and valid against `schema`.
     func validatedRoot(_ kind: DocumentKind, schema: XMLSchema) throws(LoadError) -> XMLElement {
         guard let root else {
-            throw LoadError([Diagnostic(.malformedXML, file: source.path, "the document has no root element")])
+            throw LoadError([Diagnostic(.malformedXML, file: source.path, id: "dokumen tidak memiliki elemen akar",
+                                        en: "the document has no root element")])
         }
         try kind.check(root)
         let violations = schema.violations(of: self)

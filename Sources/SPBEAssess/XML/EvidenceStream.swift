@@ -41,7 +41,8 @@ final class EvidenceStream {
             buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
         }
         guard let context else {
-            throw LoadError([Diagnostic(.malformedXML, file: source.path, "out of memory creating the XML parser")])
+            throw LoadError([Diagnostic(.malformedXML, file: source.path, id: "memori habis saat membuat pengurai XML",
+                                        en: "out of memory creating the XML parser")])
         }
         defer { xmlFreeParserCtxt(context) }
         // The memory context reads from our buffer; it must outlive the parse, and does.

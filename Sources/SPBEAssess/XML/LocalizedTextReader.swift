@@ -7,12 +7,16 @@ extension XMLElement {
         for child in children(named: name) {
             let language = child.language ?? Language.id.rawValue
             if values[language] != nil {
-                problems.append(child.diagnostic(.duplicateIdentifier, "a second <\(name)> in language '\(language)'; give one per language"))
+                problems.append(child.diagnostic(.duplicateIdentifier,
+                    id: "<\(name)> kedua dalam bahasa '\(language)'; berikan satu untuk setiap bahasa",
+                    en: "a second <\(name)> in language '\(language)'; give one per language"))
             }
             values[language] = child.text
         }
         if values[Language.id.rawValue] == nil, required || !values.isEmpty {
-            problems.append(diagnostic(.missingLanguage, "<\(self.name)> needs a <\(name) xml:lang=\"id\"> (Indonesian text is required; English is optional)"))
+            problems.append(diagnostic(.missingLanguage,
+                id: "<\(self.name)> memerlukan <\(name) xml:lang=\"id\"> (teks bahasa Indonesia wajib; bahasa Inggris opsional)",
+                en: "<\(self.name)> needs a <\(name) xml:lang=\"id\"> (Indonesian text is required; English is optional)"))
         }
         return LocalizedText(values)
     }

@@ -29,7 +29,8 @@ final class XMLDocument {
         LibXML.ensureInitialized()
         try BinarySignature.refuse(source)
         guard let context = xmlNewParserCtxt() else {
-            throw LoadError([Diagnostic(.malformedXML, file: source.path, "out of memory creating the XML parser")])
+            throw LoadError([Diagnostic(.malformedXML, file: source.path, id: "memori habis saat membuat pengurai XML",
+                                        en: "out of memory creating the XML parser")])
         }
         defer { xmlFreeParserCtxt(context) }
 
@@ -63,7 +64,8 @@ final class XMLDocument {
         }
         if let document { xmlFreeDoc(document) }
         if errors.isEmpty {
-            throw LoadError([Diagnostic(.malformedXML, file: source.path, "the file is not well-formed XML")])
+            throw LoadError([Diagnostic(.malformedXML, file: source.path, id: "berkas ini bukan XML yang tersusun dengan benar",
+                                        en: "the file is not well-formed XML")])
         }
         throw LoadError(collector.diagnostics)
     }

@@ -27,7 +27,7 @@ public final class XMLSchema: @unchecked Sendable {
         }
         guard let compiled else {
             throw LoadError(collector.diagnostics.isEmpty
-                ? [Diagnostic(.schemaViolation, file: path, "cannot compile this XML schema")]
+                ? [Diagnostic(.schemaViolation, file: path, id: "skema XML ini tidak dapat dikompilasi", en: "cannot compile this XML schema")]
                 : collector.diagnostics)
         }
         self.pointer = compiled
@@ -39,7 +39,7 @@ public final class XMLSchema: @unchecked Sendable {
     /// Every way `document` breaks the schema; empty when it is valid.
     func violations(of document: XMLDocument) -> [Diagnostic] {
         guard let context = xmlSchemaNewValidCtxt(pointer) else {
-            return [Diagnostic(.schemaViolation, file: document.source.path, "out of memory validating")]
+            return [Diagnostic(.schemaViolation, file: document.source.path, id: "memori habis saat validasi", en: "out of memory validating")]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = SchemaDiagnostics(path: document.source.path, document: document)
@@ -48,7 +48,8 @@ public final class XMLSchema: @unchecked Sendable {
         xmlSchemaSetValidStructuredErrors(context, SchemaDiagnostics.callback, retained.toOpaque())
         let result = xmlSchemaValidateDoc(context, document.pointer)
         if result != 0, collector.diagnostics.isEmpty {
-            return [Diagnostic(.schemaViolation, file: document.source.path, "the document does not match its schema")]
+            return [Diagnostic(.schemaViolation, file: document.source.path, id: "dokumen tidak sesuai dengan skemanya",
+                                en: "the document does not match its schema")]
         }
         return collector.diagnostics
     }
@@ -83,8 +84,10 @@ private final class SchemaDiagnostics {
             }
         }
         let severity: Diagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
-        diagnostics.append(Diagnostic(.schemaViolation, file: path,
-                                      line: line > 0 ? line : nil, column: column, message, severity: severity))
+        // libxml2 speaks English; the Indonesian lead-in says what kind of problem it reports.
+        let lead = severity == .error ? "XML tidak sah menurut skema" : "catatan validasi skema"
+        diagnostics.append(Diagnostic(.schemaViolation, file: path, line: line > 0 ? line : nil, column: column,
+                                      id: "\(lead): \(message)", en: message, severity: severity))
     }
 
     /// libxml2 names the attribute at fault as `…, attribute 'claimed': …`.

@@ -5,26 +5,35 @@ import SPBEAssess
 struct AggregateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
-        abstract: "Combine the OPD evidence files of one instansi into the instansi's evidence file.",
+        abstract: "Gabungkan berkas bukti dukung OPD satu instansi menjadi berkas bukti dukung instansi. / Combine the OPD evidence files of one instansi into the instansi's evidence file.",
         discussion: """
+            INPUT dapat berupa berkas atau direktori (dipindai untuk mencari *.xml). Semua berkas harus \
+            berkas OPD (kind=\"opd\") dari satu instansi, rubrik, periode, dan peran, satu untuk setiap OPD. \
+            Level setiap indikator digabungkan dengan aturannya (aturan rubrik, bawaan min). Hasilnya berkas \
+            bukti dukung yang dibaca `assess score` seperti berkas lain; dengan --output, nilainya (domain, \
+            aspek, pilar) ditampilkan.
+
             INPUT may be files or directories (scanned for *.xml). All files must be OPD files \
             (kind="opd") of one instansi, rubric, period and role, one per OPD. Each indicator's \
             level is combined with its rule (the rubric's, default min). The result is an evidence \
             file that `assess score` reads like any other; with --output, its score (domains, \
             aspects, pillars) is printed.
+
+            Contoh / Example:
+              assess aggregate --output kab-contoh.xml fixtures/kab-contoh-2024
             """
     )
 
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "The instansi's name for <unit> (default: the instansi id).")
+    @Option(name: .long, help: "Nama instansi untuk <unit> (bawaan: id instansi). / The instansi's name for <unit> (default: the instansi id).")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Combine every indicator with this rule instead of the rubric's: min, median, mean or max.", valueName: "RULE"))
+    @Option(name: .long, help: ArgumentHelp("Gabungkan setiap indikator dengan aturan ini, bukan aturan rubrik: min, median, mean, atau max. / Combine every indicator with this rule instead of the rubric's: min, median, mean or max.", valueName: "RULE"))
     var rule: Aggregation?
 
-    @Argument(help: ArgumentHelp("OPD evidence files or directories.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung OPD. / OPD evidence files or directories.", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {

@@ -5,20 +5,30 @@ import SPBEAssess
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check evidence files' documents: uncited, missing, dated outside the period, changed (sha256), duplicated.",
-        discussion: "EVIDENCE may be files or directories (scanned for *.xml, in sorted order)."
+        abstract: "Periksa dokumen dalam berkas bukti dukung: tidak dirujuk, hilang, bertanggal di luar periode, berubah (sha256), ganda. / Check evidence files' documents: uncited, missing, dated outside the period, changed (sha256), duplicated.",
+        discussion: """
+            EVIDENCE dapat berupa berkas atau direktori (dipindai untuk mencari *.xml, diurutkan \
+            menurut nama).
+
+            EVIDENCE may be files or directories (scanned for *.xml, in sorted order).
+
+            Contoh / Example:
+              assess check fixtures/kab-ketapang-2024/kab-ketapang.xml
+            """
     )
 
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var reviewOptions: ReviewOptions
 
-    @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
+    @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung. / Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
 
     func validate() throws {
         if reviewOptions.failOn.contains(where: { if case .delta = $0 { true } else { false } }) {
-            throw ValidationError("--fail-on delta:X compares assessments; use it with assess compare")
+            throw ValidationError(OutputLanguage.pick(
+                "--fail-on delta:X membandingkan penilaian; gunakan bersama assess compare",
+                "--fail-on delta:X compares assessments; use it with assess compare"))
         }
     }
 

@@ -5,10 +5,17 @@ import SPBEAssess
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two or three assessments of one unit (self, inspectorate, assessor): levels, indices, agreement, evidence.",
+        abstract: "Bandingkan dua atau tiga penilaian atas satu unit (mandiri, inspektorat, asesor): level, indeks, kesepakatan, bukti dukung. / Compare two or three assessments of one unit (self, inspectorate, assessor): levels, indices, agreement, evidence.",
         discussion: """
+            Berkas harus untuk satu unit, rubrik, dan periode (--force tetap membandingkan) dan oleh peran \
+            yang berbeda. Sisi ditampilkan menurut urutan peran (mandiri, inspektorat, asesor); selisih \
+            adalah sisi yang kemudian dikurangi sisi sebelumnya.
+
             The files must be for one unit, rubric and period (--force compares anyway) and by different roles. \
             Sides are shown in role order (self, inspectorate, assessor); a delta is the later side minus the earlier.
+
+            Contoh / Example:
+              assess compare fixtures/kab-ketapang-2024/kab-ketapang.xml fixtures/kab-ketapang-2024/review/asesor.xml
             """
     )
 
@@ -16,15 +23,17 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var reviewOptions: ReviewOptions
 
-    @Flag(name: .long, help: "Compare even when unit, rubric or period differ.")
+    @Flag(name: .long, help: "Tetap bandingkan meskipun unit, rubrik, atau periode berbeda. / Compare even when unit, rubric or period differ.")
     var force = false
 
-    @Argument(help: ArgumentHelp("Two or three evidence files.", valueName: "EVIDENCE"))
+    @Argument(help: ArgumentHelp("Dua atau tiga berkas bukti dukung. / Two or three evidence files.", valueName: "EVIDENCE"))
     var evidence: [String]
 
     func validate() throws {
         guard (2...3).contains(evidence.count) else {
-            throw ValidationError("compare takes two or three evidence files, not \(evidence.count)")
+            throw ValidationError(OutputLanguage.pick(
+                "compare memerlukan dua atau tiga berkas bukti dukung, bukan \(evidence.count)",
+                "compare takes two or three evidence files, not \(evidence.count)"))
         }
     }
 

@@ -6,11 +6,19 @@ import SPBEAssess
 struct GapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gap",
-        abstract: "What it takes to reach a target index or predicate: the optimal steps, in order.",
+        abstract: "Yang diperlukan untuk mencapai indeks atau predikat target: langkah optimal, berurutan. / What it takes to reach a target index or predicate: the optimal steps, in order.",
         discussion: """
+            Rencana ini memiliki total upaya terkecil yang mencapai target (eksak, bukan heuristik). Dengan \
+            --budget, rencana ini memberikan indeks tertinggi dalam batas upaya tersebut. Target tercapai \
+            bila indeks yang dibulatkan setengah ke atas menjadi dua angka desimal sekurang-kurangnya sama \
+            dengan target, sebagaimana predikat ditetapkan.
+
             The plan has the least total effort that reaches the target (exact, not a heuristic). \
             With --budget it is the highest index within that effort. A target is reached when the \
             index rounded half-up to two decimals is at least the target, as predicates are assigned.
+
+            Contoh / Example:
+              assess gap fixtures/kab-ketapang-2024/kab-ketapang.xml --target \"Baik\"
             """
     )
 
@@ -19,36 +27,40 @@ struct GapCommand: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Target index (3.5) or predicate label (\"Sangat Baik\", \"very good\").", valueName: "VALUE"))
+    @Option(name: .long, help: ArgumentHelp("Indeks target (3.5) atau label predikat (\"Sangat Baik\", \"very good\"). / Target index (3.5) or predicate label (\"Sangat Baik\", \"very good\").", valueName: "VALUE"))
     var target: String?
 
-    @Option(name: .long, help: ArgumentHelp("CSV of target levels per indicator: indicator,level.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("CSV level target per indikator: indicator,level. / CSV of target levels per indicator: indicator,level.", valueName: "FILE"))
     var targets: String?
 
-    @Option(name: .long, help: ArgumentHelp("Largest total effort: plan the highest index within it.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Total upaya terbesar: rencanakan indeks tertinggi dalam batas itu. / Largest total effort: plan the highest index within it.", valueName: "N"))
     var budget: String?
 
-    @Option(name: .long, help: ArgumentHelp("CSV of step efforts overriding the rubric's: indicator,level,effort.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("CSV upaya per langkah yang menggantikan upaya dalam rubrik: indicator,level,effort. / CSV of step efforts overriding the rubric's: indicator,level,effort.", valueName: "FILE"))
     var effort: String?
 
-    @Option(name: .long, help: "Output format: table, md or json.")
+    @Option(name: .long, help: "Format keluaran: table, md, atau json. / Output format: table, md or json.")
     var format: Format = .table
 
     @OptionGroup var scoringFlags: ScoringFlags
 
-    @Argument(help: ArgumentHelp("One evidence file.", valueName: "EVIDENCE"))
+    @Argument(help: ArgumentHelp("Satu berkas bukti dukung. / One evidence file.", valueName: "EVIDENCE"))
     var evidence: String
 
     func validate() throws {
         guard (target == nil) != (targets == nil) else {
-            throw ValidationError("give exactly one of --target VALUE or --targets FILE")
+            throw ValidationError(OutputLanguage.pick(
+                "berikan tepat salah satu dari --target VALUE atau --targets FILE",
+                "give exactly one of --target VALUE or --targets FILE"))
         }
     }
 
     func run() throws {
         let set = try EvidenceSet(arguments: [evidence], options: rubricOptions)
         guard set.assessments.count == 1, let (assessment, rubric) = set.assessments.first else {
-            throw ValidationError("gap plans one unit at a time; \(evidence) holds \(set.assessments.count) evidence files")
+            throw ValidationError(OutputLanguage.pick(
+                "gap merencanakan satu unit setiap kali; \(evidence) berisi \(set.assessments.count) berkas bukti dukung",
+                "gap plans one unit at a time; \(evidence) holds \(set.assessments.count) evidence files"))
         }
         let card = Scorer(rubric: rubric, options: scoringFlags.options)
             .score(assessment)
@@ -60,7 +72,9 @@ struct GapCommand: ParsableCommand {
             if let target {
                 switch GapTarget.parse(target, rubric: rubric) {
                 case .success(let parsed): goal = parsed
-                case .failure(let error): throw LoadError([Diagnostic(.levelOutOfRange, file: "--target", error.description)])
+                case .failure(let error): throw LoadError([Diagnostic(.levelOutOfRange, file: "--target",
+                                                                      id: "target tidak dapat dipakai: \(error.description)",
+                                                                      en: error.description)])
                 }
             } else {
                 goal = .levels(try LevelTableReader.targets(path: targets!, rubric: rubric))
@@ -68,7 +82,9 @@ struct GapCommand: ParsableCommand {
             if let effort { efforts = try LevelTableReader.efforts(path: effort, rubric: rubric) }
             if let budget {
                 guard let value = ExactDecimal(parsing: budget.trimmingCharacters(in: .whitespaces)) else {
-                    throw LoadError([Diagnostic(.invalidDecimal, file: "--budget", "budget '\(budget)' is not a non-negative number")])
+                    throw LoadError([Diagnostic(.invalidDecimal, file: "--budget",
+                                                id: "anggaran '\(budget)' bukan bilangan tidak negatif",
+                                                en: "budget '\(budget)' is not a non-negative number")])
                 }
                 limit = value
             }

@@ -6,43 +6,52 @@ import SPBEAssess
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Carry an evidence file over to another rubric through a crosswalk; list what has no source.",
+        abstract: "Pindahkan berkas bukti dukung ke rubrik lain melalui crosswalk; cantumkan yang tidak memiliki sumber. / Carry an evidence file over to another rubric through a crosswalk; list what has no source.",
         discussion: """
+            Berkas bukti dukung baru ditulis ke --output; ringkasannya (indikator yang dibawa, level awal, \
+            dan daftar pekerjaan berupa indikator tujuan tanpa sumber) ditulis ke keluaran standar. \
+            Crosswalk bawaan adalah crosswalk-FROM-TO.xml di direktori rubrik.
+
             The new evidence file goes to --output; the summary (carried indicators, starting levels, \
             and the to-do list of target indicators with no source) goes to standard output. The \
             default crosswalk is crosswalk-FROM-TO.xml in the rubrics directory.
+
+            Contoh / Example:
+              assess migrate fixtures/kab-ketapang-2024/kab-ketapang.xml --to pemdi-2026 --output kab-ketapang-2026.xml
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    @Option(name: .long, help: ArgumentHelp("Directory with the schemas, rubrics and crosswalks.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Direktori berisi skema, rubrik, dan crosswalk. / Directory with the schemas, rubrics and crosswalks.", valueName: "DIR"))
     var rubrics: String?
 
-    @Option(name: .long, help: ArgumentHelp("Target rubric id or path.", valueName: "ID|PATH"))
+    @Option(name: .long, help: ArgumentHelp("Id atau path rubrik tujuan. / Target rubric id or path.", valueName: "ID|PATH"))
     var to: String
 
-    @Option(name: .long, help: ArgumentHelp("Crosswalk file (default: crosswalk-FROM-TO.xml in the rubrics directory).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Berkas crosswalk (bawaan: crosswalk-FROM-TO.xml di direktori rubrik). / Crosswalk file (default: crosswalk-FROM-TO.xml in the rubrics directory).", valueName: "FILE"))
     var crosswalk: String?
 
-    @Option(name: .long, help: ArgumentHelp("Period of the new file (default: the evidence's period).", valueName: "PERIOD"))
+    @Option(name: .long, help: ArgumentHelp("Periode berkas baru (bawaan: periode bukti dukung). / Period of the new file (default: the evidence's period).", valueName: "PERIOD"))
     var period: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the new evidence file (atomically).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Tujuan penulisan berkas bukti dukung baru (secara atomik). / Where to write the new evidence file (atomically).", valueName: "FILE"))
     var output: String
 
-    @Option(name: .long, help: "Summary format: table or json.")
+    @Option(name: .long, help: "Format ringkasan: table atau json. / Summary format: table or json.")
     var format: Format = .table
 
-    @Option(name: .long, help: "Language of fixed text and rubric labels: id or en.")
-    var lang: Language = .id
+    @Option(name: .long, help: "Bahasa teks tetap dan label rubrik: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of fixed text and rubric labels: id or en (default: from LC_ALL or LANG, else id).")
+    var lang: Language = OutputLanguage.current
 
-    @Argument(help: ArgumentHelp("The evidence file to carry over.", valueName: "EVIDENCE"))
+    @Argument(help: ArgumentHelp("Berkas bukti dukung yang dimigrasikan. / The evidence file to carry over.", valueName: "EVIDENCE"))
     var evidence: String
 
     func validate() throws {
         if let period, period.range(of: #"^[0-9]{4}(-[A-Za-z0-9]+)?$"#, options: .regularExpression) == nil {
-            throw ValidationError("--period '\(period)' is not a period: write a year, optionally with a suffix (2026, 2026-rev1)")
+            throw ValidationError(OutputLanguage.pick(
+                "--period '\(period)' bukan periode: tulis tahun, boleh dengan akhiran (2026, 2026-rev1)",
+                "--period '\(period)' is not a period: write a year, optionally with a suffix (2026, 2026-rev1)"))
         }
     }
 
@@ -58,7 +67,8 @@ struct MigrateCommand: ParsableCommand {
             let target = try catalog.rubric(to)
             if assessment.rubricID == target.id {
                 throw LoadError([file.rubricDiagnostic(.sameRubric,
-                    "this evidence already uses rubric \(target.id); there is nothing to migrate")])
+                    id: "bukti dukung ini sudah memakai rubrik \(target.id); tidak ada yang perlu dimigrasikan",
+                    en: "this evidence already uses rubric \(target.id); there is nothing to migrate")])
             }
             let crosswalk = try catalog.crosswalk(from: source.id, to: target.id, path: crosswalk)
             migration = try Migrator(crosswalk: crosswalk, source: source, target: target)

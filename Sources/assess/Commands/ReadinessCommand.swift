@@ -5,11 +5,18 @@ import SPBEAssess
 struct ReadinessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness",
-        abstract: "OPD readiness table: each OPD's index over the indicators it owns or answered, ranked lowest first.",
+        abstract: "Tabel kesiapan OPD: indeks setiap OPD atas indikator yang dimiliki atau dijawabnya, diurutkan dari yang terendah. / OPD readiness table: each OPD's index over the indicators it owns or answered, ranked lowest first.",
         discussion: """
+            INPUT: berkas bukti dukung OPD satu instansi (berkas atau direktori), seperti pada `assess \
+            aggregate`. Peran pemilik dalam rubrik yang tidak dimainkan berkas mana pun dicantumkan sebagai \
+            belum menyerahkan. Indeks agregat instansi dan indeks pilar berada di awal tabel.
+
             INPUT: the OPD evidence files of one instansi (files or directories), as for `assess \
             aggregate`. Owner roles of the rubric that no file plays are listed as not submitted. \
             The instansi's aggregated index and pillar indices head the table.
+
+            Contoh / Example:
+              assess readiness fixtures/kab-contoh-2024
             """
     )
 
@@ -18,16 +25,16 @@ struct ReadinessCommand: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Output format: table, md or json.")
+    @Option(name: .long, help: "Format keluaran: table, md, atau json. / Output format: table, md or json.")
     var format: Format = .table
 
-    @Option(name: .long, help: "The instansi's name (default: the instansi id).")
+    @Option(name: .long, help: "Nama instansi (bawaan: id instansi). / The instansi's name (default: the instansi id).")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names, and OPDs without a file.", valueName: "FILE.csv"))
+    @Option(name: .long, help: ArgumentHelp("Daftar OPD instansi (CSV: id,name,roles, seperti pada `assess template`): nama, dan OPD yang belum memiliki berkas. / The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names, and OPDs without a file.", valueName: "FILE.csv"))
     var opds: String?
 
-    @Argument(help: ArgumentHelp("OPD evidence files or directories.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung OPD. / OPD evidence files or directories.", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {

@@ -7,12 +7,20 @@ import SPBEReport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "A report for people: one self-contained HTML page with charts, Markdown, CSV for spreadsheets, or JSON.",
+        abstract: "Laporan untuk pembaca: satu halaman HTML mandiri dengan grafik, Markdown, CSV untuk lembar kerja, atau JSON. / A report for people: one self-contained HTML page with charts, Markdown, CSV for spreadsheets, or JSON.",
         discussion: """
+            Dengan beberapa berkas bukti dukung (OPD suatu kabupaten), halaman HTML diawali peta panas OPD × \
+            indikator. Dengan --target, setiap unit mendapat peta jalannya. CSV: 'csv' satu baris per unit \
+            dan indikator, 'csv-indices' satu baris per unit; --csv-dialect indonesian menulis ';' dan koma \
+            desimal untuk Excel dengan pengaturan regional Indonesia.
+
             With several evidence files (a regency's OPDs) the HTML page opens with an OPD × indicator \
             heatmap. With --target each unit gets its roadmap. CSV: 'csv' is one row per unit and \
             indicator, 'csv-indices' one row per unit; --csv-dialect indonesian writes ';' and \
             decimal commas for Excel under Indonesian regional settings.
+
+            Contoh / Example:
+              assess report fixtures/kab-ketapang-2024/kab-ketapang.xml --target \"Baik\" --output laporan.html
             """
     )
 
@@ -21,21 +29,21 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Output format: html, md, csv, csv-indices or json.")
+    @Option(name: .long, help: "Format keluaran: html, md, csv, csv-indices, atau json. / Output format: html, md, csv, csv-indices or json.")
     var format: Format = .html
 
-    @Option(name: .long, help: ArgumentHelp("Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
+    @Option(name: .long, help: ArgumentHelp("Indeks atau predikat target: menambahkan peta jalan setiap unit. / Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
     var target: String?
 
-    @Option(name: .long, help: ArgumentHelp("Another role's assessment of the same unit (inspectorate, assessor): adds the comparison (repeatable, at most two).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Penilaian unit yang sama oleh peran lain (inspektorat, asesor): menambahkan perbandingan (dapat diulang, paling banyak dua). / Another role's assessment of the same unit (inspectorate, assessor): adds the comparison (repeatable, at most two).", valueName: "FILE"))
     var compare: [String] = []
 
-    @Option(name: .long, help: "CSV dialect: international (',' and decimal point) or indonesian (';' and decimal comma).")
+    @Option(name: .long, help: "Dialek CSV: international (',' dan titik desimal) atau indonesian (';' dan koma desimal). / CSV dialect: international (',' and decimal point) or indonesian (';' and decimal comma).")
     var csvDialect: CSVReport.Dialect = .international
 
     @OptionGroup var scoringFlags: ScoringFlags
 
-    @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
+    @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung. / Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
 
     func run() throws {
@@ -47,7 +55,8 @@ struct ReportCommand: ParsableCommand {
             for card in cards {
                 switch GapTarget.parse(target, rubric: card.rubric) {
                 case .success(let goal): plans[card.assessment.path] = GapPlanner().plan(card, target: goal)
-                case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target", error.description)]))
+                case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target",
+                    id: "target tidak dapat dipakai: \(error.description)", en: error.description)]))
                 }
             }
         }
@@ -56,7 +65,9 @@ struct ReportCommand: ParsableCommand {
             let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
                 .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
             guard let base = cards.first(where: { card in others.allSatisfy { $0.assessment.unit.id == card.assessment.unit.id } }) else {
-                throw ValidationError("--compare files are of another unit than the evidence")
+                throw ValidationError(OutputLanguage.pick(
+                    "berkas --compare adalah milik unit lain, bukan unit bukti dukung ini",
+                    "--compare files are of another unit than the evidence"))
             }
             do { input.comparison = try Comparison([base] + others) } catch { throw Console.fail(error) }
         }

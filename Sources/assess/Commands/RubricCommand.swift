@@ -5,23 +5,33 @@ import SPBEAssess
 struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
-        abstract: "Inspect rubrics.",
+        abstract: "Periksa rubrik. / Inspect rubrics.",
+        discussion: """
+            Contoh / Example:
+              assess rubric list
+              assess rubric show spbe-2020 --criteria
+            """,
         subcommands: [Show.self, List.self]
     )
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a rubric as a table: domains, aspects, indicators with weights and scales.")
+            abstract: "Tampilkan rubrik sebagai tabel: domain, aspek, indikator beserta bobot dan skalanya. / Show a rubric as a table: domains, aspects, indicators with weights and scales.",
+            discussion: """
+                Contoh / Example:
+                  assess rubric show spbe-2020
+                  assess rubric show --criteria --lang en pemdi-2026
+                """)
 
-        @Option(name: .long, help: ArgumentHelp("Directory with the schemas and rubrics.", valueName: "DIR"))
+        @Option(name: .long, help: ArgumentHelp("Direktori berisi skema dan rubrik. / Directory with the schemas and rubrics.", valueName: "DIR"))
         var rubrics: String?
 
         @OptionGroup var outputOptions: OutputOptions
 
-        @Flag(name: .long, help: "Also list every level's criteria.")
+        @Flag(name: .long, help: "Tampilkan juga kriteria setiap level. / Also list every level's criteria.")
         var criteria = false
 
-        @Argument(help: ArgumentHelp("Rubric id (e.g. spbe-2020) or path.", valueName: "ID|PATH"))
+        @Argument(help: ArgumentHelp("Id rubrik (misalnya spbe-2020) atau path. / Rubric id (e.g. spbe-2020) or path.", valueName: "ID|PATH"))
         var rubric: String
 
         func run() throws {
@@ -34,9 +44,14 @@ struct RubricCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rubric ids in the rubrics directory.")
+        static let configuration = CommandConfiguration(
+            abstract: "Daftar id rubrik di direktori rubrik. / List the rubric ids in the rubrics directory.",
+            discussion: """
+                Contoh / Example:
+                  assess rubric list --rubrics rubrics
+                """)
 
-        @Option(name: .long, help: ArgumentHelp("Directory with the schemas and rubrics.", valueName: "DIR"))
+        @Option(name: .long, help: ArgumentHelp("Direktori berisi skema dan rubrik. / Directory with the schemas and rubrics.", valueName: "DIR"))
         var rubrics: String?
 
         func run() throws {

@@ -5,8 +5,16 @@ import SPBEAssess
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Index and predicate for each unit, with domain, aspect and pillar indices and overclaims.",
-        discussion: "EVIDENCE may be files or directories (scanned for *.xml, in sorted order)."
+        abstract: "Indeks dan predikat setiap unit, dengan indeks domain, aspek, dan pilar serta klaim berlebih. / Index and predicate for each unit, with domain, aspect and pillar indices and overclaims.",
+        discussion: """
+            EVIDENCE dapat berupa berkas atau direktori (dipindai untuk mencari *.xml, diurutkan \
+            menurut nama).
+
+            EVIDENCE may be files or directories (scanned for *.xml, in sorted order).
+
+            Contoh / Example:
+              assess score fixtures/kab-ketapang-2024/kab-ketapang.xml
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -14,13 +22,13 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Output format: table or json.")
+    @Option(name: .long, help: "Format keluaran: table atau json. / Output format: table or json.")
     var format: Format = .table
 
     @OptionGroup var scoringFlags: ScoringFlags
     @OptionGroup var jobs: JobsOption
 
-    @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
+    @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung. / Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
 
     /// Files are read, scored and rendered this many at a time, so memory holds one batch of

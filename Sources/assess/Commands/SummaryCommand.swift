@@ -5,12 +5,20 @@ import SPBEAssess
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Index and predicate of every instansi, predicates per province, mean and median, weakest indicators.",
+        abstract: "Indeks dan predikat setiap instansi, predikat per provinsi, rata-rata dan median, indikator terlemah. / Index and predicate of every instansi, predicates per province, mean and median, weakest indicators.",
         discussion: """
+            DIR dipindai secara rekursif (provinsi/instansi/opd.xml). Berkas milik instansi sendiri \
+            (kind=\"instansi\") mewakili instansi tersebut; bila tidak ada, berkas OPD-nya dalam satu \
+            direktori digabungkan menurut unit/@instansi dengan aturan agregasi rubrik. Berkas yang tidak \
+            valid dicantumkan dan dihitung, sisanya diringkas; kode keluarnya kemudian 1.
+
             DIR is scanned recursively (province/instansi/opd.xml). An instansi's own file \
             (kind="instansi") stands for it; otherwise its OPD files in one directory are combined \
             by unit/@instansi with the rubric's aggregation rules. Invalid files are listed and \
             counted and the rest is summarised; the exit code is then 1.
+
+            Contoh / Example:
+              assess summary --format csv data/2024
             """
     )
 
@@ -21,10 +29,10 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var scoringFlags: ScoringFlags
     @OptionGroup var jobs: JobsOption
 
-    @Option(name: .long, help: "Output format: table, json or csv (one row per instansi).")
+    @Option(name: .long, help: "Format keluaran: table, json, atau csv (satu baris per instansi). / Output format: table, json or csv (one row per instansi).")
     var format: Format = .table
 
-    @Argument(help: ArgumentHelp("Directories (or files) of evidence.", valueName: "DIR"))
+    @Argument(help: ArgumentHelp("Direktori (atau berkas) bukti dukung. / Directories (or files) of evidence.", valueName: "DIR"))
     var directories: [String]
 
     func run() throws {
@@ -43,7 +51,8 @@ struct SummaryCommand: ParsableCommand {
             Console.report(scanProblems)
             guard case .noValidEvidence(let invalid) = error else { throw error }
             Console.report(invalid.flatMap(\.diagnostics))
-            Console.error("no valid evidence file to summarise (\(files.count) files read)")
+            Console.error(OutputLanguage.pick("tidak ada berkas bukti dukung yang valid untuk diringkas (\(files.count) berkas dibaca)",
+                                              "no valid evidence file to summarise (\(files.count) files read)"))
             throw ExitStatus.invalidInput.exitCode
         }
         let text = switch format {

@@ -6,44 +6,57 @@ import SPBEAssess
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Blank evidence files, one per OPD, with the indicators it owns and every criterion as a comment.",
+        abstract: "Berkas bukti dukung kosong, satu untuk setiap OPD, berisi indikator yang dimilikinya dan setiap kriteria sebagai komentar. / Blank evidence files, one per OPD, with the indicators it owns and every criterion as a comment.",
         discussion: """
+            FILE.csv memiliki judul kolom id,name,roles (roles dipisahkan spasi; kosong berarti id). Setiap \
+            OPD mendapat DIR/ID.xml. Berkas yang sudah ada dibiarkan kecuali dengan --force; tidak ada yang \
+            ditulis bila ada baris yang salah atau ada berkas yang sudah ada.
+
             FILE.csv has the header id,name,roles (roles space-separated; empty means the id). \
             Each OPD gets DIR/ID.xml. Existing files are left alone unless --force; nothing is \
             written when any row is bad or any file exists.
+
+            Contoh / Example:
+              assess template --rubric spbe-2020 --opds opd.csv --out templat --instansi kab-ketapang
             """
     )
 
     @OptionGroup var rubricOptions: RubricOptions
 
-    @Option(name: .long, help: ArgumentHelp("The OPD list (CSV: id,name,roles).", valueName: "FILE.csv"))
+    @Option(name: .long, help: ArgumentHelp("Daftar OPD (CSV: id,name,roles). / The OPD list (CSV: id,name,roles).", valueName: "FILE.csv"))
     var opds: String
 
-    @Option(name: .long, help: ArgumentHelp("Directory to write the templates to (created if missing).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Direktori tujuan templat (dibuat bila belum ada). / Directory to write the templates to (created if missing).", valueName: "DIR"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("Assessment period (default: the current year).", valueName: "YEAR"))
+    @Option(name: .long, help: ArgumentHelp("Periode penilaian (bawaan: tahun berjalan). / Assessment period (default: the current year).", valueName: "YEAR"))
     var period: String?
 
-    @Option(name: .long, help: "Role of the assessment: self, inspectorate or assessor.")
+    @Option(name: .long, help: "Peran penilaian: self (mandiri), inspectorate (inspektorat), atau assessor (asesor). / Role of the assessment: self, inspectorate or assessor.")
     var role: Role = .self
 
-    @Option(name: .long, help: ArgumentHelp("Instansi id written on every <unit> (needed later by `assess aggregate`).", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp("Id instansi yang ditulis pada setiap <unit> (diperlukan kemudian oleh `assess aggregate`). / Instansi id written on every <unit> (needed later by `assess aggregate`).", valueName: "ID"))
     var instansi: String?
 
-    @Option(name: .long, help: "Language of the criterion comments: id or en.")
-    var lang: Language = .id
+    @Option(name: .long, help: "Bahasa komentar kriteria: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of the criterion comments: id or en (default: from LC_ALL or LANG, else id).")
+    var lang: Language = OutputLanguage.current
 
-    @Flag(name: .long, help: "Overwrite templates that already exist.")
+    @Flag(name: .long, help: "Timpa templat yang sudah ada. / Overwrite templates that already exist.")
     var force = false
 
     func validate() throws {
-        guard rubricOptions.rubric != nil else { throw ValidationError("--rubric ID|PATH is required: the rubric the templates are for") }
+        guard rubricOptions.rubric != nil else { throw ValidationError(OutputLanguage.pick(
+            "--rubric ID|PATH wajib diberikan: rubrik yang menjadi dasar templat",
+            "--rubric ID|PATH is required: the rubric the templates are for")) }
         if let period, period.range(of: #"^[0-9]{4}(-[A-Za-z0-9]+)?$"#, options: .regularExpression) == nil {
-            throw ValidationError("--period '\(period)' is not a period: a year, optionally with a suffix (2025, 2025-rev1)")
+            throw ValidationError(OutputLanguage.pick(
+                "--period '\(period)' bukan periode: tahun, boleh dengan akhiran (2025, 2025-rev1)",
+                "--period '\(period)' is not a period: a year, optionally with a suffix (2025, 2025-rev1)"))
         }
         if let instansi, instansi.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"#, options: .regularExpression) == nil {
-            throw ValidationError("--instansi '\(instansi)' is not an identifier (letters, digits, '.', '_', '-')")
+            throw ValidationError(OutputLanguage.pick(
+                "--instansi '\(instansi)' bukan pengenal yang sah (huruf, angka, '.', '_', '-')",
+                "--instansi '\(instansi)' is not an identifier (letters, digits, '.', '_', '-')"))
         }
     }
 
@@ -63,20 +76,26 @@ struct TemplateCommand: ParsableCommand {
         if !force {
             let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
             if !existing.isEmpty {
-                Console.error(existing.map { "\($0.path): error: already exists; pass --force to overwrite" }.joined(separator: "\n"))
+                for file in existing {
+                    Console.problem(file.path, id: "sudah ada; gunakan --force untuk menimpa", en: "already exists; pass --force to overwrite")
+                }
                 throw ExitStatus.invalidInput.exitCode
             }
         }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            Console.error("\(out): error: cannot create directory: \(error.localizedDescription)")
+            Console.problem(out, id: "direktori tidak dapat dibuat: \(error.localizedDescription)",
+                            en: "cannot create directory: \(error.localizedDescription)")
             throw ExitStatus.invalidInput.exitCode
         }
         for (entry, path) in targets {
             let owned = builder.owned(by: entry)
             if owned.isEmpty {
-                Console.error("\(opds): warning: OPD '\(entry.id)' (roles \(entry.roles.joined(separator: " "))) owns no indicator of \(rubric.id); its template has no answers")
+                let roles = entry.roles.joined(separator: " ")
+                Console.problem(opds, .warning,
+                    id: "OPD '\(entry.id)' (peran \(roles)) tidak memiliki indikator apa pun dalam \(rubric.id); templatnya tanpa jawaban",
+                    en: "OPD '\(entry.id)' (roles \(roles)) owns no indicator of \(rubric.id); its template has no answers")
             }
             try OutputFile.writeAtomically(builder.template(for: entry), to: path)
             print("\(path): \(owned.count) \(lang.pick("indikator", "indicators"))")

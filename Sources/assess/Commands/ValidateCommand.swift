@@ -5,18 +5,26 @@ import SPBEAssess
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check rubrics and evidence files; print every problem as file:line:col: error: message.",
-        discussion: "Directories are scanned for *.xml files. Exit 1 if any file has an error; warnings alone exit 0."
+        abstract: "Periksa rubrik dan berkas bukti dukung; tampilkan setiap masalah sebagai berkas:baris:kolom: galat: pesan. / Check rubrics and evidence files; print every problem as file:line:col: error: message.",
+        discussion: """
+            Direktori dipindai untuk mencari berkas *.xml. Kode keluar 1 bila ada berkas dengan galat; \
+            peringatan saja tetap keluar dengan kode 0.
+
+            Directories are scanned for *.xml files. Exit 1 if any file has an error; warnings alone exit 0.
+
+            Contoh / Example:
+              assess validate rubrics fixtures/kab-ketapang-2024
+            """
     )
 
     @OptionGroup var rubricOptions: RubricOptions
 
-    @Flag(name: .shortAndLong, help: "Print nothing for valid files.")
+    @Flag(name: .shortAndLong, help: "Jangan tampilkan apa pun untuk berkas yang valid. / Print nothing for valid files.")
     var quiet = false
 
     @OptionGroup var jobs: JobsOption
 
-    @Argument(help: ArgumentHelp("Rubric or evidence files, or directories of them.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Berkas rubrik atau bukti dukung, atau direktori berisi berkas tersebut. / Rubric or evidence files, or directories of them.", valueName: "FILE"))
     var files: [String]
 
     func run() throws {
@@ -37,13 +45,16 @@ struct ValidateCommand: ParsableCommand {
         for outcome in outcomes {
             Console.report(outcome.diagnostics)
             if outcome.isValid {
-                if !quiet { print("\(outcome.path): ok (\(outcome.kind?.rawValue ?? "?"))") }
+                if !quiet {
+                    let kind = outcome.kind.map { OutputLanguage.pick($0.indonesianNoun, $0.rawValue) } ?? "?"
+                    print("\(outcome.path): ok (\(kind))")
+                }
             } else {
                 invalid += 1
             }
         }
         if invalid > 0 {
-            Console.error("\(invalid) invalid input\(invalid == 1 ? "" : "s")")
+            Console.error(OutputLanguage.pick("\(invalid) masukan tidak valid", "\(invalid) invalid input\(invalid == 1 ? "" : "s")"))
             throw ExitStatus.invalidInput.exitCode
         }
     }

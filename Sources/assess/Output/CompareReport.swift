@@ -20,7 +20,7 @@ struct CompareReport {
         let sides = comparison.sides
         let first = sides[0].assessment
         let rubric = sides[0].rubric
-        let roles = comparison.roles.map(\.rawValue)
+        let roles = comparison.roles.map { $0.word(in: lang) }
 
         doc.heading(lang.pick("Perbandingan penilaian", "Comparison of assessments") + ": \(first.unit.name) (\(first.unit.id)) · "
                     + "\(rubric.title.text(in: lang)) · \(lang.pick("periode", "period")) \(first.period)")
@@ -29,7 +29,7 @@ struct CompareReport {
                       let a = card.assessment
                       let other = (a.unit.id != first.unit.id || a.period != first.period || a.rubricID != first.rubricID)
                           ? "(\(a.unit.id), \(a.rubricID), \(a.period))" : ""
-                      return [a.role.rawValue, a.role.name(in: lang), a.path, other]
+                      return [a.role.word(in: lang), a.role.name(in: lang), a.path, other]
                   })
         if let overall = comparison.groups.last {
             doc.blank()
@@ -45,11 +45,11 @@ struct CompareReport {
         let raised = comparison.indicators.filter { $0.delta > 0 }.map(\.id)
         let last = roles.last ?? ""
         if !lowered.isEmpty {
-            actions.append(lang.pick("diturunkan \(last) (\(lowered.count)): ", "lowered by \(last) (\(lowered.count)): ")
+            actions.append(lang.pick("diturunkan oleh \(last) (\(lowered.count)): ", "lowered by \(last) (\(lowered.count)): ")
                            + lowered.joined(separator: ", "))
         }
         if !raised.isEmpty {
-            actions.append(lang.pick("dinaikkan \(last) (\(raised.count)): ", "raised by \(last) (\(raised.count)): ")
+            actions.append(lang.pick("dinaikkan oleh \(last) (\(raised.count)): ", "raised by \(last) (\(raised.count)): ")
                            + raised.joined(separator: ", "))
         }
         let otherSpread = comparison.indicators.filter { $0.delta == 0 && $0.spread > 0 }.map(\.id)
@@ -61,11 +61,13 @@ struct CompareReport {
             actions.append(lang.pick("predikat berubah: ", "predicate changes: ") + changed.joined(separator: ", "))
         }
         for card in sides where !card.overclaims.isEmpty {
-            actions.append(lang.pick("klaim berlebih \(card.assessment.role.rawValue): ", "overclaims by \(card.assessment.role.rawValue): ")
+            let role = card.assessment.role
+            actions.append(lang.pick("klaim berlebih \(role.word(in: lang)): ", "overclaims by \(role.rawValue): ")
                            + card.overclaims.map(\.id).joined(separator: ", "))
         }
         for (card, found) in zip(sides, findings) where !found.isEmpty {
-            actions.append(lang.pick("bukti dukung \(card.assessment.role.rawValue): ", "evidence of \(card.assessment.role.rawValue): ")
+            let role = card.assessment.role
+            actions.append(lang.pick("bukti dukung \(role.word(in: lang)): ", "evidence of \(role.rawValue): ")
                            + FindingSummary.counts(found, lang))
         }
         doc.heading(lang.pick("Untuk ditindaklanjuti", "To act on"))
@@ -110,12 +112,12 @@ struct CompareReport {
                                lang.pick("Kriteria diakui sebagian pihak", "Criteria accepted by only some"), lang.pick("Indikator", "Indicator")],
                       rows: differing.map { item in
                           [item.id] + item.sides.map(Self.levels) + [Self.signed(item.delta), Self.signed(effect: item.indexEffect),
-                           item.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map(\.rawValue).joined(separator: "+")))" }.joined(separator: ", "),
+                           item.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map { $0.word(in: lang) }.joined(separator: "+")))" }.joined(separator: ", "),
                            rubric.indicator(item.id)?.title.text(in: lang) ?? ""]
                       })
             var notes: [String] = []
             for item in differing where item.sides.contains(where: { !$0.note.isEmpty }) {
-                notes += item.sides.map { "\(item.id) \($0.role.rawValue): " + ($0.note.isEmpty ? "—" : $0.note.text(in: lang)) }
+                notes += item.sides.map { "\(item.id) \($0.role.word(in: lang)): " + ($0.note.isEmpty ? "—" : $0.note.text(in: lang)) }
             }
             if !notes.isEmpty {
                 doc.heading(lang.pick("Catatan berdampingan", "Notes side by side"))
@@ -130,7 +132,7 @@ struct CompareReport {
                            lang.pick("Rata-rata |Δ|", "Mean |Δ|"), lang.pick("Kappa kuadratik", "Quadratic kappa")],
                   rows: comparison.agreements.map { pair in
                       let a = pair.agreement
-                      return ["\(pair.a.rawValue)–\(pair.b.rawValue)", "\(a.count)", Self.percent(a.exact), Self.percent(a.withinOne),
+                      return ["\(pair.a.word(in: lang))–\(pair.b.word(in: lang))", "\(a.count)", Self.percent(a.exact), Self.percent(a.withinOne),
                               Self.decimal(a.meanAbsoluteDifference, places: 2), Self.decimal(a.kappa, places: 3)]
                   })
 
@@ -138,12 +140,12 @@ struct CompareReport {
         if !measured.isEmpty {
             doc.line(lang.pick("Indikator terukur (nilai dibandingkan sebagai angka): ", "Measured indicators (values compared as numbers): ")
                      + measured.map { pair in
-                         "\(pair.a.rawValue)–\(pair.b.rawValue) n \(pair.measured.count), \(lang.pick("rata-rata |Δ|", "mean |Δ|")) \(Self.decimal(pair.measured.meanAbsoluteDifference, places: 2))"
+                         "\(pair.a.word(in: lang))–\(pair.b.word(in: lang)) n \(pair.measured.count), \(lang.pick("rata-rata |Δ|", "mean |Δ|")) \(Self.decimal(pair.measured.meanAbsoluteDifference, places: 2))"
                      }.joined(separator: "; "))
         }
         doc.heading(lang.pick("Pemeriksaan bukti dukung", "Evidence checks"))
         for (card, found) in zip(sides, findings) {
-            doc.line("\(card.assessment.role.rawValue): \(FindingSummary.counts(found, lang))")
+            doc.line("\(card.assessment.role.word(in: lang)): \(FindingSummary.counts(found, lang))")
             doc.bullets(found.map { $0.line(in: lang) })
         }
         return doc.render(style)

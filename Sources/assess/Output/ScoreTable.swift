@@ -58,7 +58,7 @@ enum ScoreTable {
             for score in overclaims {
                 let title = rubric.indicator(score.id)?.title.text(in: lang) ?? ""
                 table.add([score.id, "\(lang.pick("klaim", "claimed")) \(score.claimed ?? 0) → \(lang.pick("didukung", "supported")) \(score.supported)",
-                           lang.pick("kurang: ", "missing: ") + score.missingForNext.joined(separator: ", "), title])
+                           lang.pick("belum terpenuhi: ", "missing: ") + score.missingForNext.joined(separator: ", "), title])
             }
             lines.append(table.render(indent: "  "))
         }

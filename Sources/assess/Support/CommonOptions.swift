@@ -3,13 +3,13 @@ import SPBEAssess
 
 /// Options every command that reads rubrics shares.
 struct RubricOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Rubric id or path (default: the rubric each evidence file names).", valueName: "ID|PATH"))
+    @Option(name: .long, help: ArgumentHelp("Id atau path rubrik (bawaan: rubrik yang disebut setiap berkas bukti dukung). / Rubric id or path (default: the rubric each evidence file names).", valueName: "ID|PATH"))
     var rubric: String?
 
-    @Option(name: .long, help: ArgumentHelp("Directory with the schemas and rubrics.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Direktori berisi skema dan rubrik. / Directory with the schemas and rubrics.", valueName: "DIR"))
     var rubrics: String?
 
-    @Option(name: .long, help: ArgumentHelp("Refuse input files larger than this (default 32 MiB).", valueName: "BYTES"))
+    @Option(name: .long, help: ArgumentHelp("Tolak berkas masukan yang lebih besar dari ini (bawaan 32 MiB). / Refuse input files larger than this (default 32 MiB).", valueName: "BYTES"))
     var maxFileBytes: Int?
 
     func catalog() -> RubricCatalog {
@@ -22,19 +22,19 @@ extension Language: ExpressibleByArgument {}
 
 /// Output options: format, language and file.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Language of fixed text and rubric labels: id or en.")
-    var lang: Language = .id
+    @Option(name: .long, help: "Bahasa teks tetap dan label rubrik: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of fixed text and rubric labels: id or en (default: from LC_ALL or LANG, else id).")
+    var lang: Language = OutputLanguage.current
 
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Tulis ke FILE (secara atomik), bukan ke keluaran standar. / Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 }
 
 /// How levels are scored: `--no-require-evidence`, `--trust-claims`.
 struct ScoringFlags: ParsableArguments {
-    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
+    @Flag(name: .long, help: "Hitung kriteria yang ditandai terpenuhi meskipun tidak didukung dokumen. / Count criteria marked met even when no document supports them.")
     var noRequireEvidence = false
 
-    @Flag(name: .long, help: "Score claimed levels instead of levels supported by evidence.")
+    @Flag(name: .long, help: "Nilai level yang diklaim, bukan level yang didukung bukti. / Score claimed levels instead of levels supported by evidence.")
     var trustClaims = false
 
     var options: ScoringOptions { ScoringOptions(requireEvidence: !noRequireEvidence, trustClaims: trustClaims) }

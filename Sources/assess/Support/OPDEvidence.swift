@@ -10,7 +10,8 @@ struct OPDEvidence {
     init(arguments: [String], options: RubricOptions, name: String?, rule: Aggregation?, outputPath: String?) throws {
         files = try EvidenceSet(arguments: arguments, options: options)
         guard let first = files.assessments.first else {
-            throw Console.fail(LoadError([Diagnostic(.emptyDirectory, file: arguments.joined(separator: " "), "no evidence files to aggregate")]))
+            throw Console.fail(LoadError([Diagnostic(.emptyDirectory, file: arguments.joined(separator: " "),
+                                                      id: "tidak ada berkas bukti dukung untuk diagregasi", en: "no evidence files to aggregate")]))
         }
         rubric = first.rubric
         do {

@@ -14,7 +14,9 @@ enum OutputFile {
         }
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
-            throw ValidationError("--output \(path) is one of the inputs; refusing to overwrite an input file")
+            throw ValidationError(OutputLanguage.pick(
+                "--output \(path) adalah salah satu masukan; berkas masukan tidak akan ditimpa",
+                "--output \(path) is one of the inputs; refusing to overwrite an input file"))
         }
         try writeAtomically(text, to: path)
     }
@@ -32,7 +34,8 @@ enum OutputFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            Console.error("\(path): error: cannot write output: \(error.localizedDescription)")
+            Console.problem(path, id: "keluaran tidak dapat ditulis: \(error.localizedDescription)",
+                            en: "cannot write output: \(error.localizedDescription)")
             throw ExitStatus.invalidInput.exitCode
         }
     }

@@ -16,7 +16,9 @@ final class OutputSpool {
         if let target {
             let resolved = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath()
             for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == resolved {
-                throw ValidationError("--output \(target) is one of the inputs; refusing to overwrite an input file")
+                throw ValidationError(OutputLanguage.pick(
+                    "--output \(target) adalah salah satu masukan; berkas masukan tidak akan ditimpa",
+                    "--output \(target) is one of the inputs; refusing to overwrite an input file"))
             }
             temporary = resolved.deletingLastPathComponent()
                 .appendingPathComponent(".\(resolved.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -26,7 +28,7 @@ final class OutputSpool {
         }
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            Console.error("\(target ?? temporary.path): error: cannot write output")
+            Console.problem(target ?? temporary.path, id: "keluaran tidak dapat ditulis", en: "cannot write output")
             throw ExitStatus.invalidInput.exitCode
         }
         self.handle = handle
@@ -45,7 +47,8 @@ final class OutputSpool {
         do {
             try handle.write(contentsOf: bytes)
         } catch {
-            Console.error("\(target ?? "stdout"): error: cannot write output: \(error.localizedDescription)")
+            Console.problem(target ?? "stdout", id: "keluaran tidak dapat ditulis: \(error.localizedDescription)",
+                            en: "cannot write output: \(error.localizedDescription)")
             throw ExitStatus.invalidInput.exitCode
         }
     }
@@ -62,7 +65,8 @@ final class OutputSpool {
             return
         }
         if rename(temporary.path, URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path) != 0 {
-            Console.error("\(target): error: cannot write output: \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            Console.problem(target, id: "keluaran tidak dapat ditulis: \(reason)", en: "cannot write output: \(reason)")
             throw ExitStatus.invalidInput.exitCode
         }
     }

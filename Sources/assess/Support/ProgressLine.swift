@@ -19,7 +19,7 @@ final class ProgressLine {
         let width = 30
         let filled = width * percent / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)% \(done)/\(total) files".utf8))
+        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)% \(done)/\(total) \(OutputLanguage.pick("berkas", "files"))".utf8))
     }
 
     /// Clears the line so what follows starts at the left margin.

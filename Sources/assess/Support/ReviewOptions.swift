@@ -12,24 +12,25 @@ enum ReviewFormat: String, ExpressibleByArgument, CaseIterable { case table, md,
 
 /// Options shared by `assess compare` and `assess check`: evidence checks and `--fail-on`.
 struct ReviewOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder the documents' href paths are relative to: check each cited file exists and matches its sha256.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Folder acuan path href dokumen: periksa bahwa setiap berkas yang dirujuk ada dan cocok dengan sha256-nya. / Folder the documents' href paths are relative to: check each cited file exists and matches its sha256.", valueName: "DIR"))
     var documents: String?
 
-    @Option(name: .long, help: "A document dated more than this many years before the end of the period is reported as old.")
+    @Option(name: .long, help: "Dokumen yang bertanggal lebih dari sekian tahun sebelum akhir periode dilaporkan sebagai dokumen lama. / A document dated more than this many years before the end of the period is reported as old.")
     var maxAgeYears: Int = 5
 
     @Option(name: .long, parsing: .singleValue,
-            help: ArgumentHelp("Exit 3 when the condition holds: overclaim, missing-document, or delta:X (an indicator's levels differ by X or more). Repeatable.", valueName: "CONDITION"))
+            help: ArgumentHelp("Keluar dengan kode 3 bila kondisi terpenuhi: overclaim, missing-document, atau delta:X (level suatu indikator berselisih X atau lebih). Dapat diulang. / Exit 3 when the condition holds: overclaim, missing-document, or delta:X (an indicator's levels differ by X or more). Repeatable.", valueName: "CONDITION"))
     var failOn: [FailCondition] = []
 
-    @Option(name: .long, help: "Output format: table, md (Markdown) or json.")
+    @Option(name: .long, help: "Format keluaran: table, md (Markdown), atau json. / Output format: table, md (Markdown) or json.")
     var format: ReviewFormat = .table
 
-    @Flag(name: .long, help: "Count criteria marked met even when no document supports them.")
+    @Flag(name: .long, help: "Hitung kriteria yang ditandai terpenuhi meskipun tidak didukung dokumen. / Count criteria marked met even when no document supports them.")
     var noRequireEvidence = false
 
     func validate() throws {
-        guard maxAgeYears >= 0 else { throw ValidationError("--max-age-years must be 0 or more, not \(maxAgeYears)") }
+        guard maxAgeYears >= 0 else { throw ValidationError(OutputLanguage.pick(
+            "--max-age-years harus 0 atau lebih, bukan \(maxAgeYears)", "--max-age-years must be 0 or more, not \(maxAgeYears)")) }
     }
 
     var scoring: ScoringOptions { ScoringOptions(requireEvidence: !noRequireEvidence) }
@@ -54,7 +55,8 @@ struct ReviewOptions: ParsableArguments {
     func enforce(cards: [Scorecard], findings: [EvidenceFinding], comparison: Comparison?) throws {
         let held = failOn.filter { $0.holds(cards: cards, findings: findings, comparison: comparison) }
         guard !held.isEmpty else { return }
-        Console.error("--fail-on condition met: " + held.map(\.description).joined(separator: ", "))
+        Console.error(OutputLanguage.pick("kondisi --fail-on terpenuhi: ", "--fail-on condition met: ")
+                      + held.map(\.description).joined(separator: ", "))
         throw ExitStatus.failOn.exitCode
     }
 }
