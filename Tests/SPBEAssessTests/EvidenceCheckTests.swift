@@ -19,7 +19,7 @@ struct EvidenceCheckTests {
         let findings = try EvidenceCheck().run(Self.load("fixtures/evidence-checks/problems.xml"), documents: Self.folder)
         let seen = findings.map { "\($0.kind.rawValue) \($0.location.line):\($0.location.column ?? 0) \($0.documentID ?? $0.criterionID ?? "")" }
         #expect(seen == [
-            "metWithoutDocument 7:5 I01.L1.b",
+            "metWithoutDocument 7:5 I01.L3.b",
             "duplicateHash 17:3 perbup-arsitektur-lama",
             "dateAfterPeriod 18:3 surat-edaran-2025",
             "dateTooOld 20:3 sk-tim-2014",

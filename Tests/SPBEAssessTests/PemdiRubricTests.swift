@@ -34,17 +34,22 @@ struct PemdiRubricTests {
         #expect(rubric.indicators.map(\.weight) == reference.map { ExactDecimal($0) })
     }
 
-    @Test("every level has exactly two criteria, .a and .b, in Indonesian and English, with guidance")
+    /// Measured indicators per the rubric's description: Satu Data (P05), BIG (P06), BPS (P07),
+    /// BSSN (P10) and the satisfaction survey (P19, P20).
+    static let measured: Set<String> = ["P05", "P06", "P07", "P10", "P19", "P20"]
+
+    @Test("level 1 is the floor; criteria indicators have .a and .b at levels 2–5 in both languages; measured ones none")
     func criteria() {
         for indicator in Repo.pemdi2026.indicators {
-            #expect(indicator.levels.count == 5)
+            #expect(indicator.levels.map(\.value) == [1, 2, 3, 4, 5])
             for level in indicator.levels {
-                #expect(level.criteria.map(\.id) == ["a", "b"].map { "\(indicator.id).L\(level.value).\($0)" })
+                let expected = level.value == 1 || Self.measured.contains(indicator.id)
+                    ? [] : ["a", "b"].map { "\(indicator.id).L\(level.value).\($0)" }
+                #expect(level.criteria.map(\.id) == expected)
                 for criterion in level.criteria {
                     #expect(criterion.text.values["id"]?.isEmpty == false)
                     #expect(criterion.text.values["en"]?.isEmpty == false)
                 }
-                #expect(level.guidance.values["id"] != nil)
             }
         }
     }
@@ -75,7 +80,8 @@ struct PemdiRubricTests {
         let rubric = Repo.pemdi2026
         #expect(rubric.predicates.map { $0.description.text(in: .id) } == ["Merintis", "Membangun", "Berkembang", "Melembaga", "Unggul"])
         #expect(rubric.predicates.map { $0.description.text(in: .en) } == ["Initiate", "Emerging", "Developing", "Embedded", "Leading"])
-        #expect(rubric.scales.first?.levels.map { $0.label.text(in: .id) } == ["Merintis", "Membangun", "Berkembang", "Melembaga", "Unggul"])
+        // Indicator levels use the public Pemdi instrument's ladder, not the predicate labels.
+        #expect(rubric.scales.first?.levels.map { $0.label.text(in: .id) } == ["Rintisan", "Terkelola", "Terstandarisasi", "Terintegrasi", "Optimum"])
     }
 
     @Test("it scores like spbe-2020: a hand-worked profile")

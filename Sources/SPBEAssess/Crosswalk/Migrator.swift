@@ -75,7 +75,8 @@ public struct Migrator: Sendable {
             for level in indicator.ladder {
                 for criterion in level.criteria where !mapping.ask.contains(criterion.id) {
                     var documents: [String] = []
-                    if level.value <= start {
+                    // A criterion with its own mapping cites only what proves it, never the level's documents.
+                    if level.value <= start, explicit[criterion.id] == nil {
                         for sourceID in mapping.sources {
                             for sourceCriterion in source.indicator(sourceID)?.criteria(ofLevel: level.value) ?? [] {
                                 documents += documented[sourceCriterion.id] ?? []
