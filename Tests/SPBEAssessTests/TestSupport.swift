@@ -59,7 +59,9 @@ enum EvidenceXML {
         var answers = ""
         for indicator in rubric.indicators {
             guard let level = levels[indicator.id] else { continue }
-            let claim = claimed[indicator.id].map { " claimed=\"\($0)\"" } ?? ""
+            // A measured indicator takes the level as its documented value.
+            let claim = indicator.isMeasured ? " value=\"\(level)\" documents=\"doc\""
+                : claimed[indicator.id].map { " claimed=\"\($0)\"" } ?? ""
             answers += "  <answer indicator=\"\(indicator.id)\"\(claim)>\n"
             // The floor needs no proof: criteria start above it.
             for value in stride(from: indicator.floor + 1, through: level, by: 1) {

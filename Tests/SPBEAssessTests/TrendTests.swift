@@ -36,11 +36,13 @@ struct TrendTests {
 
     @Test("across a rubric change the earlier period is migrated, by hand")
     func rubricChange() throws {
-        // 2024 (SPBE): I01–I10 at 2, the rest at 1. Through the crosswalk every Pemdi indicator
-        // with sources starts at 1 (e.g. P10 ← I08 2, I22 1 under min → 1; P05 ← I03 2, I23 1:
-        // (2.6 + 1.5) / 2.8 = 1.46 → 1; P14 ← I05 2, I06 2, I16 1, I17 1: 10.2 / 7.6 = 1.34 → 1),
-        // except P20 (its L1.a is asked of the user) and P08, P11, P12 (no source), which are 0:
-        // (100 − 15 − 4 − 3 − 4) / 100 = 0.74. 2026 (Pemdi): all at 2 → 2.00, so +1.26.
+        // 2024 (SPBE): I01–I10 at 2, the rest at 1. Through the crosswalk no Pemdi indicator gets
+        // past the floor: a level-2 target needs both its criteria, and each has one asked of the
+        // user or carried only from a source at level 1 (P01.L2.a asked; P04.L2.b ← I19.L2.a, I19
+        // at 1; P13.L2.a ← I15.L2.b, I15 at 1; P09, P14 ask their L2.a; P12 capped at 1), and the
+        // measured P05, P06, P07, P10, P19, P20 and the unmapped P08, P11, P17 start at the floor.
+        // So the baseline is 1 × 100 / 100 = 1.00. 2026 (Pemdi): every indicator at 2 (measured
+        // ones by value="2") → 2.00, so +1.00.
         let y2024 = try Self.card(Repo.spbe2020, EvidenceXML.levels([(1...10, 2), (11...47, 1)]), period: "2024")
         var pemdiLevels: [String: Int] = [:]
         for indicator in Repo.pemdi2026.indicators { pemdiLevels[indicator.id] = 2 }
@@ -50,15 +52,14 @@ struct TrendTests {
         #expect(!step.sameRubric)
         #expect(step.comparable)
         let baseline = try #require(step.migrated)
-        #expect(baseline.index == IndexValue(weightedLevels: 74_000_000, totalWeight: 100_000_000))
-        #expect(step.indexDeltaHundredths == 126)
-        // PA4: P09 1, P10 1 (weights 4, 4), P11 0, P12 0: 8 / 15 = 0.53 → 2.00 is +1.47.
-        #expect(step.groups.first { $0.id == "PA4" }?.from.description == "0.53")
-        #expect(step.groups.first { $0.id == "PA4" }?.deltaHundredths == 147)
-        // PA7: P19 1 (10), P20 0 (15): 10 / 25 = 0.40 → +1.60.
-        #expect(step.groups.first { $0.id == "PA7" }?.deltaHundredths == 160)
+        #expect(baseline.index == IndexValue(weightedLevels: 1, totalWeight: 1))
+        #expect(step.indexDeltaHundredths == 100)
+        // Every aspect goes from the floor 1.00 to 2.00, e.g. PA4 (P09–P12) and PA7 (P19, P20).
+        #expect(step.groups.first { $0.id == "PA4" }?.from.description == "1.00")
+        #expect(step.groups.first { $0.id == "PA4" }?.deltaHundredths == 100)
+        #expect(step.groups.first { $0.id == "PA7" }?.deltaHundredths == 100)
         #expect(step.indicators.count == 20)
-        #expect(step.indicators.filter { $0.delta == 2 }.map(\.id) == ["P08", "P11", "P12", "P20"])
+        #expect(step.indicators.allSatisfy { $0.delta == 1 })
     }
 
     @Test("across a rubric change with no crosswalk nothing is compared")
@@ -99,19 +100,22 @@ struct PemdiCommandLineTests {
         let output = scratch.path("pemdi.xml")
         let result = try CLI.run("migrate", "--lang", "id", Self.ketapang[1], "--to", "pemdi-2026", "--output", output)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("P08  bobot 4  Pelindungan Data Pribadi"))
-        #expect(result.stdout.contains("P11"))
-        #expect(result.stdout.contains("P12"))
+        #expect(result.stdout.contains("P08   bobot 4  Pelindungan Data Pribadi"))
+        #expect(result.stdout.contains("P11   bobot 3  Penerapan Kriptografi"))
+        // Measured targets wait for their survey or partner agency, like those with no source.
+        #expect(result.stdout.contains("P20  bobot 15"))
         let validate = try CLI.run("validate", output)
         #expect(validate.status == 0, "\(validate.stderr)")
         #expect(validate.stdout.contains("ok (evidence)"))
         let written = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(written.contains("Dialihkan dari spbe-2020: I03 (level 2), I23 (level 2)"))
+        #expect(written.contains("Dialihkan dari spbe-2020: I03 (level 2), I23 (level 2), I18 (level 2)"))
 
         let json = try CLI.run("migrate", Self.ketapang[1], "--to", "pemdi-2026", "--output", output, "--format", "json")
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect((object["toDo"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["P08", "P11", "P12"])
+        // No source (P08, P11, P17) or measured (P05, P06, P07, P10, P19, P20).
+        #expect((object["toDo"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                == ["P05", "P06", "P07", "P08", "P10", "P11", "P17", "P19", "P20"])
         #expect((object["indicators"] as? [[String: Any]])?.count == 20)
     }
 
@@ -146,9 +150,9 @@ struct PemdiCommandLineTests {
         let escaped = hostile.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
         let source = try scratch.write("spbe.xml", EvidenceXML.wrap("""
-          <answer indicator="I25" claimed="1">
-            <met criterion="I25.L1.a" documents="doc"/>
-            <met criterion="I25.L1.b" documents="doc"/>
+          <answer indicator="I25" claimed="2">
+            <met criterion="I25.L2.a" documents="doc"/>
+            <met criterion="I25.L2.b" documents="doc"/>
             <note xml:lang="id">\(escaped)</note>
           </answer>
         """, documents: "<document id=\"doc\" href=\"bukti/a.pdf?x=1&amp;y=&quot;2&quot;\">\(escaped)</document>"))
@@ -188,7 +192,7 @@ struct PemdiCommandLineTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let periods = try #require(object["periods"] as? [[String: Any]])
         // Indices worked out from the fixtures: see fixtures/kab-ketapang-2026/NOTES.md.
-        #expect(periods.map { $0["indexRounded"] as? Double } == [2.17, 2.47, 2.30])
+        #expect(periods.map { $0["indexRounded"] as? Double } == [2.17, 2.47, 2.37])
         let steps = try #require(object["steps"] as? [[String: Any]])
         #expect(steps.map { $0["sameRubric"] as? Bool } == [true, false])
         #expect(steps[1]["caveat"] is String)

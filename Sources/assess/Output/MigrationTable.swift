@@ -11,8 +11,8 @@ enum MigrationTable {
         lines.append("\(lang.pick("Pemetaan", "Crosswalk")): \(migration.crosswalk.path)")
         lines.append("\(lang.pick("Ditulis", "Written")): \(migration.assessment.path)")
         lines.append("\(lang.pick("Indeks awal", "Starting index")) \(target.id): \(card.index)  \(card.predicate.label.text(in: lang)) "
-                     + lang.pick("(hanya dari bukti yang dialihkan; indikator tanpa sumber bernilai 0)",
-                                 "(from carried evidence only; indicators with no source score 0)"))
+                     + lang.pick("(hanya dari bukti yang dialihkan; indikator tanpa sumber bernilai level terendah)",
+                                 "(from carried evidence only; indicators with no source start at the floor)"))
         lines.append("")
 
         var table = TextTable([.left, .left, .left, .right, .right, .right, .left])

@@ -63,8 +63,8 @@ struct TrendJSON: Encodable {
         }
         steps = trend.steps.map { step in
             let caveat: String? = step.sameRubric ? nil : step.comparable
-                ? lang.pick("Periode \(step.from.assessment.period) dialihkan dari \(step.from.rubric.id) ke \(step.to.rubric.id) melalui pemetaan; pemetaan adalah pertimbangan dan indikator tanpa sumber bernilai 0: selisih menunjukkan arah, bukan ukuran pasti.",
-                            "Period \(step.from.assessment.period) was carried over from \(step.from.rubric.id) to \(step.to.rubric.id) through a crosswalk; a crosswalk is judgement and indicators with no source score 0: the differences show direction, not an exact measure.")
+                ? lang.pick("Periode \(step.from.assessment.period) dialihkan dari \(step.from.rubric.id) ke \(step.to.rubric.id) melalui pemetaan; pemetaan adalah pertimbangan dan indikator tanpa sumber bernilai level terendah: selisih menunjukkan arah, bukan ukuran pasti.",
+                            "Period \(step.from.assessment.period) was carried over from \(step.from.rubric.id) to \(step.to.rubric.id) through a crosswalk; a crosswalk is judgement and indicators with no source start at the floor: the differences show direction, not an exact measure.")
                 : lang.pick("Rubrik berbeda dan tidak ada pemetaan: indeks tidak dapat dibandingkan.",
                             "Different rubrics and no crosswalk: the indices cannot be compared.")
             let index = step.baseline.map { base in

@@ -31,8 +31,8 @@ enum TrendText {
             lines.append("")
             if !step.sameRubric {
                 lines.append((markdown ? "> " : "") + lang.pick(
-                    "Catatan: periode \(step.from.assessment.period) dinilai dengan \(step.from.rubric.id) (indeks \(step.from.index) \(step.from.predicate.label.text(in: lang))). Untuk dibandingkan, buktinya dialihkan ke \(step.to.rubric.id) melalui \(step.crosswalkPath ?? "pemetaan"): pemetaan adalah pertimbangan, bukan peraturan, dan indikator tanpa sumber bernilai 0. Selisih di bawah menunjukkan arah, bukan ukuran pasti.",
-                    "Caveat: period \(step.from.assessment.period) was assessed under \(step.from.rubric.id) (index \(step.from.index) \(step.from.predicate.label.text(in: lang))). To compare, its evidence was carried over to \(step.to.rubric.id) through \(step.crosswalkPath ?? "the crosswalk"): a crosswalk is judgement, not regulation, and indicators with no source score 0. The differences below show direction, not an exact measure."))
+                    "Catatan: periode \(step.from.assessment.period) dinilai dengan \(step.from.rubric.id) (indeks \(step.from.index) \(step.from.predicate.label.text(in: lang))). Untuk dibandingkan, buktinya dialihkan ke \(step.to.rubric.id) melalui \(step.crosswalkPath ?? "pemetaan"): pemetaan adalah pertimbangan, bukan peraturan, dan indikator tanpa sumber bernilai level terendah. Selisih di bawah menunjukkan arah, bukan ukuran pasti.",
+                    "Caveat: period \(step.from.assessment.period) was assessed under \(step.from.rubric.id) (index \(step.from.index) \(step.from.predicate.label.text(in: lang))). To compare, its evidence was carried over to \(step.to.rubric.id) through \(step.crosswalkPath ?? "the crosswalk"): a crosswalk is judgement, not regulation, and indicators with no source start at the floor. The differences below show direction, not an exact measure."))
                 lines.append("")
             }
             let fromLabel = step.sameRubric ? step.from.assessment.period : "\(step.from.assessment.period) (\(lang.pick("dialihkan", "migrated")))"
