@@ -43,7 +43,7 @@ struct TemplateTests {
                 == "q.csv:2: error: a quoted field is never closed")
     }
 
-    @Test("a template holds the OPD's owned indicators, validates as written and scores 0")
+    @Test("a template holds the OPD's owned indicators, validates as written and scores the floor, 1.00")
     func blankTemplate() throws {
         let rubric = Repo.spbe2020
         let builder = TemplateBuilder(rubric: rubric, period: "2025", instansi: "kab-ketapang")
@@ -60,30 +60,37 @@ struct TemplateTests {
             #expect(assessment.unit.instansi == "kab-ketapang")
             #expect(assessment.period == "2025")
             #expect(assessment.answers.map(\.indicatorID) == builder.owned(by: entry).map(\.id))
-            #expect(Scorer(rubric: rubric).score(assessment).index == IndexValue(weightedLevels: 0, totalWeight: 100_000_000))
+            // Nothing marked met: every indicator at the floor, Σ 1 × 100 / 100 = 1.00 (0 before the floor).
+            let card = Scorer(rubric: rubric).score(assessment)
+            #expect(card.index == IndexValue(weightedLevels: 100_000_000, totalWeight: 100_000_000))
+            #expect(card.index.description == "1.00")
         }
     }
 
-    /// Filled by hand as an officer would: uncomment the `met` lines of I01 levels 1–2 and I11
-    /// levels 1–3, cite one document, declare it. Σ = 2 × 1.3 + 3 × 2.5 = 10.1 → index 0.101 → 0.10.
+    /// Filled by hand as an officer would: uncomment the `met` lines of I01 level 2 and I11 levels
+    /// 2–3 (level 1 is the floor of spbe-2020 and needs no proof), cite one document, declare it.
+    /// Σ = 2 × 1.3 + 3 × 2.5 + the other 45 at the floor 1 × (100 − 1.3 − 2.5 = 96.2) = 106.3
+    /// → index 1.063 → 1.06 (old 10.1 → 0.10 with the 45 at 0).
     @Test("a filled template round-trips through score")
     func filledTemplate() throws {
         let rubric = Repo.spbe2020
         let entry = OPDEntry(id: "diskominfo", name: "Diskominfo", roles: ["diskominfo"])
         var text = TemplateBuilder(rubric: rubric, period: "2025", instansi: "kab-ketapang").template(for: entry)
-        for criterion in ["I01.L1.a", "I01.L1.b", "I01.L2.a", "I01.L2.b", "I11.L1.a", "I11.L1.b", "I11.L2.a", "I11.L2.b", "I11.L3.a", "I11.L3.b"] {
+        for criterion in ["I01.L2.a", "I01.L2.b", "I11.L2.a", "I11.L2.b", "I11.L3.a", "I11.L3.b"] {
             let commented = "<!-- <met criterion=\"\(criterion)\" documents=\"\"/> -->"
             #expect(text.contains(commented))
             text = text.replacingOccurrences(of: commented, with: "<met criterion=\"\(criterion)\" documents=\"perbup\"/>")
         }
         text = text.replacingOccurrences(of: "<answer indicator=\"I11\">", with: "<answer indicator=\"I11\" claimed=\"4\">")
         text = text.replacingOccurrences(of: "</assessment>", with: "  <document id=\"perbup\" date=\"2024-05-02\">Perbup SPBE</document>\n</assessment>")
-        let card = Scorer(rubric: rubric).score(try Inline.assessment(text, rubric: rubric))
+        let assessment = try Inline.assessment(text, rubric: rubric)
+        #expect(assessment.warnings.isEmpty)  // Nothing at the floor is marked, every met has a document.
+        let card = Scorer(rubric: rubric).score(assessment)
         #expect(card.indicators.first { $0.id == "I01" }?.supported == 2)
         #expect(card.indicators.first { $0.id == "I11" }?.supported == 3)
         #expect(card.overclaims.map(\.id) == ["I11"])
-        #expect(card.index.numerator == 10_100_000)
-        #expect(card.index.description == "0.10")
+        #expect(card.index.numerator == 106_300_000)
+        #expect(card.index.description == "1.06")
     }
 
     @Test("criterion texts with -- and markup stay inside their comments")
