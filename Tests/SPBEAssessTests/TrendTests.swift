@@ -145,10 +145,13 @@ struct PemdiCommandLineTests {
         let hostile = #"<script>alert("x")</script> & 'kutip'"#
         let escaped = hostile.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
+        // I25 at level 2: migration carries only criteria above the floor (level 1 of both rubrics),
+        // and a document goes along only when a carried criterion cites it. At level 1 nothing is
+        // carried and the migrated file rightly keeps no document.
         let source = try scratch.write("spbe.xml", EvidenceXML.wrap("""
-          <answer indicator="I25" claimed="1">
-            <met criterion="I25.L1.a" documents="doc"/>
-            <met criterion="I25.L1.b" documents="doc"/>
+          <answer indicator="I25" claimed="2">
+            <met criterion="I25.L2.a" documents="doc"/>
+            <met criterion="I25.L2.b" documents="doc"/>
             <note xml:lang="id">\(escaped)</note>
           </answer>
         """, documents: "<document id=\"doc\" href=\"bukti/a.pdf?x=1&amp;y=&quot;2&quot;\">\(escaped)</document>"))
