@@ -14,23 +14,25 @@ struct AggregateCommandLineTests {
         return scratch.url.path
     }
 
-    @Test("aggregate writes a valid instansi file that score reads as 2.16 Cukup, and shows the pillars")
+    @Test("aggregate writes a valid instansi file that score reads as 2.31 Cukup, and shows the pillars")
     func aggregate() throws {
         let scratch = try Scratch()
         let output = scratch.path("kab-ketapang-agregat.xml")
         let result = try CLI.runArray(["aggregate", "--lang", "id", "--name", "Pemerintah Kabupaten Ketapang", "--output", output] + Self.opdFiles)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.contains("Indeks 2.16  Cukup"))
+        // KetapangAggregationTests: 216.45 over the 39 answered + 14.6 for the 8 unanswered at the
+        // floor 1 = 231.05 → 2.31 (2.16 when they counted 0).
+        #expect(result.stdout.contains("Indeks 2.31  Cukup"))
         #expect(result.stdout.contains("pilar governance  Smart Governance"))
         let text = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(text.contains("Pillar governance: 2.16 Cukup (weight 100)."))
+        #expect(text.contains("Pillar governance: 2.31 Cukup (weight 100)."))
         #expect(text.contains(#"<unit id="kab-ketapang" kind="instansi">Pemerintah Kabupaten Ketapang</unit>"#))
 
         #expect(try CLI.run("validate", output).status == 0)
         let score = try CLI.run("score", "--lang", "id", "--format", "json", output)
         let units = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [[String: Any]])
-        #expect(units[0]["indexRounded"] as? Double == 2.16)
+        #expect(units[0]["indexRounded"] as? Double == 2.31)
         #expect(units[0]["predicate"] as? String == "Cukup")
 
         // Without --output the file goes to stdout.
@@ -80,8 +82,9 @@ struct AggregateCommandLineTests {
         let result = try CLI.run("aggregate", "--output", output, path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("\(path):5:3: warning: bappeda answers I46, which rubric spbe-2020 gives to dukcapil"))
-        // I13 3·2.5 + I14 2·2.5 + I32 3·2.75 + I46 1·3 = 23.75 → 0.2375 → 0.24.
-        #expect(result.stdout.contains("Index 0.24"))
+        // I13 3·2.5 + I14 2·2.5 + I32 3·2.75 + I46 1·3 = 23.75, and the 43 unanswered at the floor
+        // 1 × (100 − 2.5 − 2.5 − 2.75 − 3 = 89.25): 113 → 1.13 (0.24 when they counted 0).
+        #expect(result.stdout.contains("Index 1.13"))
     }
 
     @Test("readiness: ranked table, Markdown and JSON with the missing OPDs")
@@ -89,12 +92,13 @@ struct AggregateCommandLineTests {
         let table = try CLI.runArray(["readiness", "--lang", "id"] + Self.opdFiles)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("Belum menyerahkan: dukcapil, layanan-publik"))
-        #expect(table.stdout.contains("Indeks agregat 2.16 Cukup · pilar Smart Governance 2.16 Cukup"))
+        #expect(table.stdout.contains("Indeks agregat 2.31 Cukup · pilar Smart Governance 2.31 Cukup"))
         #expect(table.stdout.contains("  I15 level 2 → 3: I15.L3.b"))
 
         let markdown = try CLI.runArray(["readiness", "--format", "md", "--lang", "en"] + Self.opdFiles)
-        #expect(markdown.stdout.contains("| 1 | dukcapil | — | 0.00 | Poor | 1 | — | I46 | NOT SUBMITTED |"))
-        #expect(markdown.stdout.contains("| 3 | inspektorat | Inspektorat Daerah | 1.17 |"))
+        // Indices as in KetapangAggregationTests.readiness(): owned and unanswered at the floor 1.
+        #expect(markdown.stdout.contains("| 1 | dukcapil | — | 1.00 | Poor | 1 | — | I46 | NOT SUBMITTED |"))
+        #expect(markdown.stdout.contains("| 3 | inspektorat | Inspektorat Daerah | 1.32 |"))
 
         let json = try CLI.runArray(["readiness", "--format", "json"] + Self.opdFiles)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -102,12 +106,12 @@ struct AggregateCommandLineTests {
         let opds = try #require(object["opds"] as? [[String: Any]])
         #expect(opds.map { $0["id"] as? String } == ["dukcapil", "layanan-publik", "inspektorat", "diskominfo", "bkpsdm",
                                                     "setda", "bappeda", "dpmptsp", "bpkad"])
-        #expect(opds.map { $0["indexRounded"] as? Double } == [0, 0, 1.17, 2.13, 2.39, 2.43, 2.68, 3, 3.33])
+        #expect(opds.map { $0["indexRounded"] as? Double } == [1, 1, 1.32, 2.25, 2.39, 2.57, 2.68, 3, 3.33])
         #expect(opds[0]["name"] is NSNull)
         #expect(opds[0]["submitted"] as? Bool == false)
         #expect(opds[8]["overclaims"] as? [String] == ["I38"])
         let instansi = try #require(object["instansi"] as? [String: Any])
-        #expect(instansi["indexRounded"] as? Double == 2.16)
+        #expect(instansi["indexRounded"] as? Double == 2.31)
         #expect((instansi["pillars"] as? [[String: Any]])?.first?["id"] as? String == "governance")
     }
 

@@ -24,9 +24,11 @@ struct KetapangAggregationTests {
     ///   I22–I25, I29–I31 (1.5): 2+2+2+2+1+1+1 = 11       → 16.50
     ///   I32–I41 (2.75):  3+4+4+4+3+2+2+2+3+2 = 29        → 79.75
     ///   I42–I45 (3):     3+2+3+3 = 11                    → 33.00
-    ///   total 216.45; the 8 unanswered (I09, I10, I21, I26–I28, I46, I47) score 0.
-    /// Cross-check: the instansi file's 247.15 less those 8 (1.3 + 3.9 + 1.5 + 3 + 3 + 3 + 9 + 6 =
-    /// 30.7) is 216.45. Index 2.1645 → 2.16 Cukup; the one pillar (governance) holds all 47.
+    ///   total 216.45; the 8 unanswered (I09, I10, I21, I26–I28, I46, I47) are at the floor, 1:
+    ///   + 1 × (1.3 + 1.3 + 1.5 + 1.5 + 1.5 + 1.5 + 3 + 3 = 14.6) = 231.05.
+    /// Cross-check: the instansi file's 247.15 less those 8 at its levels (1.3 + 3.9 + 1.5 + 3 + 3 +
+    /// 3 + 9 + 6 = 30.7) is 216.45. Index 2.3105 → 2.31 Cukup (old 2.1645 → 2.16 with them at 0);
+    /// the one pillar (governance) holds all 47.
     @Test("the aggregated file validates and scores to the hand-computed index")
     func regencyFromOPDs() throws {
         let rubric = Repo.spbe2020
@@ -39,8 +41,8 @@ struct KetapangAggregationTests {
         let text = EvidenceWriter.write(result.assessment)
         let reloaded = try Inline.assessment(text, rubric: rubric, name: "kab-ketapang-agregat.xml")
         let card = Scorer(rubric: rubric).score(reloaded)
-        #expect(card.index == IndexValue(weightedLevels: 216_450_000, totalWeight: 100_000_000))
-        #expect(card.index.description == "2.16")
+        #expect(card.index == IndexValue(weightedLevels: 231_050_000, totalWeight: 100_000_000))
+        #expect(card.index.description == "2.31")
         #expect(card.predicate.label.text(in: .id) == "Cukup")
         #expect(card.pillars.map(\.id) == ["governance"])
         #expect(card.pillars[0].index == card.index)
@@ -62,27 +64,30 @@ struct KetapangAggregationTests {
         #expect(reloaded.documents.count == 8 + 7 + 10 + 37 + 3 + 5 + 20)
     }
 
-    /// Index of each OPD over the indicators it owns or answered (owned and unanswered count 0):
-    ///   inspektorat: I09 0·1.3 + I29–I31 1·1.5·3 + I39 2·2.75 = 10 / 8.55 = 1.1696 → 1.17
-    ///   diskominfo: 24.7 (I01–I08) + 15·2.5 (I11 3, I12 2, I15 2, I16 3, I17 3, I18 2) + 6·1.5
-    ///               (I21 0, I22–I24 2, I26 0, I28 0) + 3·2 + 3·3 (I43 2, I44 3) = 86.2 / 40.4 = 2.1337 → 2.13
+    /// Index of each OPD over the indicators it owns or answered (owned and unanswered count at
+    /// the floor, 1; before the floor they counted 0):
+    ///   inspektorat: I09 1·1.3 + I29–I31 1·1.5·3 + I39 2·2.75 = 11.3 / 8.55 = 1.3216 → 1.32 (old 10 → 1.17)
+    ///   diskominfo: 24.7 (I01–I08) + 15·2.5 (I11 3, I12 2, I15 2, I16 3, I17 3, I18 2) + 9·1.5
+    ///               (I21 1, I22–I24 2, I26 1, I28 1) + 3·2 + 3·3 (I43 2, I44 3) = 90.7 / 40.4 = 2.2450 → 2.25
+    ///               (old 86.2 with I21, I26, I28 at 0 → 2.13; + 3 × 1.5 = 90.7)
     ///   bkpsdm: 2·1.5 + 3·2.75 + 2·2.75 = 16.75 / 7 = 2.39
-    ///   setda: I10 0 + I19 2·2.5 + I20 3·2.5 + I27 0 + (I35 4 + I37 2 + I40 3)·2.75 + I42 3·3
-    ///          = 46.25 / 19.05 = 2.4278 → 2.43
+    ///   setda: I10 1·1.3 + I19 2·2.5 + I20 3·2.5 + I27 1·1.5 + (I35 4 + I37 2 + I40 3)·2.75 + I42 3·3
+    ///          = 49.05 / 19.05 = 2.5748 → 2.57 (old 46.25 → 2.43; + 1.3 + 1.5)
     ///   bappeda: 3·2.5 + 2·2.5 + 3·2.75 = 20.75 / 7.75 = 2.6774 → 2.68
     ///   dpmptsp: 3.00; bpkad: (4 + 4 + 2)·2.75 / 8.25 = 3.33
-    ///   dukcapil (I46) and layanan-publik (I45–I47, shared) have no file: 0, listed first.
+    ///   dukcapil (I46) and layanan-publik (I45–I47, shared) have no file: every owned indicator at
+    ///   the floor, 1.00 (old 0.00), listed first. The order is the old one: nobody crosses.
     ///   Co-owned indicators someone else answered (I12 for bappeda, I42/I44 for setda) do not count.
     @Test("readiness ranks OPDs lowest first and lists owners without a file")
     func readiness() throws {
         let report = Readiness(rubric: Repo.spbe2020).assess(try Self.opds())
         #expect(report.entries.map(\.unitID) == ["dukcapil", "layanan-publik", "inspektorat", "diskominfo", "bkpsdm",
                                                  "setda", "bappeda", "dpmptsp", "bpkad"])
-        #expect(report.entries.map(\.index.description) == ["0.00", "0.00", "1.17", "2.13", "2.39", "2.43", "2.68", "3.00", "3.33"])
+        #expect(report.entries.map(\.index.description) == ["1.00", "1.00", "1.32", "2.25", "2.39", "2.57", "2.68", "3.00", "3.33"])
         #expect(report.missing.map(\.unitID) == ["dukcapil", "layanan-publik"])
         #expect(report.missing.map(\.owned) == [["I46"], ["I45", "I46", "I47"]])
         let inspektorat = report.entries[2]
-        #expect(inspektorat.index == IndexValue(weightedLevels: 10_000_000, totalWeight: 8_550_000))
+        #expect(inspektorat.index == IndexValue(weightedLevels: 11_300_000, totalWeight: 8_550_000))
         #expect(inspektorat.unanswered == ["I09"])
         #expect(inspektorat.predicate.label.text(in: .id) == "Kurang")
         let bpkad = report.entries[8]
@@ -91,7 +96,7 @@ struct KetapangAggregationTests {
         #expect(report.entries[3].overclaims.map(\.id) == ["I15"])
     }
 
-    @Test("an OPD that plays a role is not missing; one with nothing owned or answered ranks by id at 0")
+    @Test("an OPD that plays a role is not missing; one with nothing answered ranks by id at the floor")
     func rolesAndTies() throws {
         let rubric = Repo.spbe2020
         let rsud = try Inline.assessment("""
@@ -103,18 +108,22 @@ struct KetapangAggregationTests {
         let report = Readiness(rubric: rubric).assess(try Self.opds() + [rsud])
         #expect(report.missing.map(\.unitID) == ["dukcapil"])
         // rsud (layanan-publik) owns I45–I47; I45 is dpmptsp's answer, so its scope is I46 and I47,
-        // both unanswered: index 0, submitted, so after dukcapil (not submitted) at 0.
+        // both unanswered: at the floor, (1·3 + 1·3) / 6 = 1.00, submitted, so after dukcapil (not
+        // submitted, I46 at the floor: 1.00).
         #expect(report.entries.prefix(2).map(\.unitID) == ["dukcapil", "rsud"])
         #expect(report.entries[1].owned == ["I46", "I47"])
         #expect(report.entries[1].submitted)
+        #expect(report.entries.prefix(2).map(\.index.description) == ["1.00", "1.00"])
     }
 
     @Test("equal indices over different weights tie, and ties go by id; the OPD list names missing OPDs")
     func tiesAndOPDList() throws {
         let three = try ["bappeda", "bpkad", "setda"].map(Self.load)
         let report = Readiness(rubric: Repo.spbe2020).assess(three)
-        // Every missing role scores 0 (0/28.4 for diskominfo, 0/8.55 for inspektorat, …): equal, so by id.
+        // Every missing role scores the floor (28.4/28.4 for diskominfo, 8.55/8.55 for inspektorat,
+        // …: 1.00, as 0.00 before the floor): equal, so by id.
         #expect(report.missing.map(\.unitID) == ["bkpsdm", "diskominfo", "dpmptsp", "dukcapil", "inspektorat", "layanan-publik"])
+        #expect(report.missing.allSatisfy { $0.index.description == "1.00" })
         let listed = Readiness(rubric: Repo.spbe2020).assess(three, expected: [
             OPDEntry(id: "disdukcapil", name: "Dinas Kependudukan dan Pencatatan Sipil", roles: ["dukcapil"]),
             OPDEntry(id: "bappeda", name: "Bappeda", roles: ["bappeda"]),
@@ -123,9 +132,11 @@ struct KetapangAggregationTests {
         #expect(listed.missing[1].name == "Dinas Kependudukan dan Pencatatan Sipil")
         #expect(listed.missing[1].owned == ["I46"])
         // Among these three nobody answers I12 (bappeda co-owns it) or I44 (setda co-owns it), so
-        // they count 0: bappeda 20.75 / (7.75 + 2.5) = 2.02, setda 46.25 / (19.05 + 3) = 2.10,
-        // bpkad (co-owner of I24 with diskominfo) 27.5 / (8.25 + 1.5) = 2.82.
-        #expect(listed.entries.filter(\.submitted).map(\.index.description) == ["2.02", "2.10", "2.82"])
+        // they count at the floor, 1: bappeda (20.75 + 1·2.5) / (7.75 + 2.5) = 23.25 / 10.25 = 2.2683
+        // → 2.27, setda (49.05 + 1·3) / (19.05 + 3) = 52.05 / 22.05 = 2.3605 → 2.36 (49.05 as in
+        // readiness() above), bpkad (co-owner of I24 with diskominfo) (27.5 + 1·1.5) / (8.25 + 1.5)
+        // = 29 / 9.75 = 2.9744 → 2.97. (At 0 they were 2.02, 2.10, 2.82: the order holds.)
+        #expect(listed.entries.filter(\.submitted).map(\.index.description) == ["2.27", "2.36", "2.97"])
         #expect(listed.entries.filter(\.submitted).map(\.unitID) == ["bappeda", "setda", "bpkad"])
     }
 }

@@ -12,7 +12,7 @@ struct ScoreBatchTests {
         let rubric = Repo.spbe2020
         let count = 1030
         for number in 0..<count {
-            let xml = EvidenceXML.profile(rubric, levels: ["I01": number % 6, "I02": 5 - number % 6])
+            let xml = EvidenceXML.profile(rubric, levels: ["I01": 1 + number % 5, "I02": 5 - number % 5])
                 .replacingOccurrences(of: "id=\"diskominfo\"", with: "id=\"opd-\(number)\"")
             _ = try scratch.write(String(format: "opd-%04d.xml", number), xml)
         }
@@ -24,8 +24,11 @@ struct ScoreBatchTests {
         #expect(array.count == count)
         let units = array.map { ($0["unit"] as? [String: Any])?["id"] as? String }
         #expect(units == (0..<count).map { "opd-\($0)" })
-        // I01 at level n mod 6 (weight 1.3), I02 at 5 − that (1.3): 6.5 / 100 whatever n is.
-        #expect(array.allSatisfy { ($0["index"] as? Double) == 0.065 })
+        // I01 at level 1 + n mod 5 (weight 1.3), I02 at 6 − that (1.3): 6 × 1.3 = 7.8, and the other
+        // 45 at the floor 1 × (100 − 2.6 = 97.4): 105.2 / 100 = 1.052 whatever n is. (Levels start at 1:
+        // the floor of spbe-2020; n mod 6 from 0 would give I01 at 0, which now counts 1, and the
+        // sum would vary with n.)
+        #expect(array.allSatisfy { ($0["index"] as? Double) == 1.052 })
 
         let table = try CLI.run("score", scratch.url.path)
         #expect(table.stdout.components(separatedBy: "(opd-").count - 1 == count)

@@ -4,15 +4,21 @@ import Testing
 
 /// `SummaryBuilder` on a tree small enough to work out by hand: two provinces, three instansi.
 ///
-/// - `prov-a/kab-1/kab-1.xml`: the instansi's own file, every indicator at level 3 → 3.00 Baik.
+/// - `prov-a/kab-1/kab-1.xml`: the instansi's own file, every indicator at level 3 except I47
+///   (weight 3) at 2 → (3 × 97 + 2 × 3) / 100 = 2.97 Baik.
 /// - `prov-a/kab-2/`: two OPD files of kab-2, every indicator at 2 and at 4; SPBE 2020 combines
 ///   with `min` → 2.00 Cukup.
-/// - `prov-b/kab-3/kab-3.xml`: every indicator at 1 except I47 (weight 3) unanswered →
-///   (100 − 3) / 100 = 0.97 Kurang; beside it a malformed file, reported and counted.
+/// - `prov-b/kab-3/kab-3.xml`: every indicator at 1 except I47 unanswered, which counts at the
+///   floor, 1 → (1 × 97 + 1 × 3) / 100 = 1.00 Kurang (0.97 when it counted 0); beside it a
+///   malformed file, reported and counted.
 ///
-/// National: mean (3 + 2 + 0.97) / 3 = 1.99, median 2.00; prov-a mean and median 2.50 (the
-/// mean of the two middle values), prov-b 0.97. Mean level per indicator: I47 (3 + 2 + 0) / 3
-/// = 1.67, every other (3 + 2 + 1) / 3 = 2; the ten weakest are I47 then I01…I09.
+/// (Before the floor kab-1 was all at 3 and kab-3's unanswered I47 at 0 made I47 the weakest;
+/// with the floor an unanswered indicator is no lower than a level-1 one, so kab-1's I47 at 2
+/// keeps one indicator weakest, and the floor shows in its sum.)
+/// National: mean (2.97 + 2 + 1) / 3 = 5.97 / 3 = 1.99, median 2.00; prov-a mean and median
+/// (2.97 + 2) / 2 = 2.485 → 2.49 (half-up; the mean of the two middle values), prov-b 1.00. Level
+/// sum per indicator: I47 2 + 2 + 1 (the floor) = 5, every other 3 + 2 + 1 = 6; the ten weakest
+/// are I47 then I01…I09.
 @Suite("National summary")
 struct SummaryTests {
     static func tree(_ scratch: borrowing Scratch) throws -> String {
@@ -29,7 +35,7 @@ struct SummaryTests {
         for folder in ["prov-a/kab-1", "prov-a/kab-2", "prov-b/kab-3"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
-        try unit(EvidenceXML.profile(rubric, levels: levels(3)), #"<unit id="kab-1" kind="instansi">Kabupaten Satu</unit>"#)
+        try unit(EvidenceXML.profile(rubric, levels: levels(3).merging(["I47": 2]) { $1 }), #"<unit id="kab-1" kind="instansi">Kabupaten Satu</unit>"#)
             .write(toFile: root + "/prov-a/kab-1/kab-1.xml", atomically: true, encoding: .utf8)
         try unit(EvidenceXML.profile(rubric, levels: levels(2)), #"<unit id="diskominfo" kind="opd" instansi="kab-2">Diskominfo</unit>"#)
             .write(toFile: root + "/prov-a/kab-2/diskominfo.xml", atomically: true, encoding: .utf8)
@@ -52,7 +58,7 @@ struct SummaryTests {
         let summary = try SummaryBuilder(reader: reader, jobs: 2).summarize(files)
 
         #expect(summary.instansi.map(\.id) == ["kab-1", "kab-2", "kab-3"])
-        #expect(summary.instansi.map(\.index.description) == ["3.00", "2.00", "0.97"])
+        #expect(summary.instansi.map(\.index.description) == ["2.97", "2.00", "1.00"])
         #expect(summary.instansi.map { $0.predicate.label.text(in: .id) } == ["Baik", "Cukup", "Kurang"])
         #expect(summary.instansi.map(\.source) == [.file(root + "/prov-a/kab-1/kab-1.xml"), .aggregated(opdFiles: 2),
                                                    .file(root + "/prov-b/kab-3/kab-3.xml")])
@@ -63,8 +69,8 @@ struct SummaryTests {
         #expect(summary.national.median.description == "2.00")
         #expect(summary.provinces.map(\.name) == ["prov-a", "prov-b"])
         #expect(summary.provinces.map(\.count) == [2, 1])
-        #expect(summary.provinces.map(\.mean.description) == ["2.50", "0.97"])
-        #expect(summary.provinces.map(\.median.description) == ["2.50", "0.97"])
+        #expect(summary.provinces.map(\.mean.description) == ["2.49", "1.00"])
+        #expect(summary.provinces.map(\.median.description) == ["2.49", "1.00"])
         #expect(summary.provinces[0].predicateCounts == [0, 1, 1, 0, 0])
         #expect(summary.weakest.map(\.indicatorID) == ["I47"] + (1...9).map { String(format: "I%02d", $0) })
         #expect(summary.weakest.first?.levelSum == 5)
@@ -100,7 +106,7 @@ struct SummaryCommandTests {
         #expect(json["invalidFiles"] as? Int == 1)
         let instansi = try #require(json["instansi"] as? [[String: Any]])
         #expect(instansi.map { $0["id"] as? String } == ["kab-1", "kab-2", "kab-3"])
-        #expect(instansi.map { $0["indexRounded"] as? Double } == [3.0, 2.0, 0.97])
+        #expect(instansi.map { $0["indexRounded"] as? Double } == [2.97, 2.0, 1.0])
     }
 
     @Test("CSV has one row per instansi; the same result with one thread or several")

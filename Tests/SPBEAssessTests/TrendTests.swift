@@ -149,6 +149,9 @@ struct PemdiCommandLineTests {
         let hostile = #"<script>alert("x")</script> & 'kutip'"#
         let escaped = hostile.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
+        // I25 at level 2: migration carries only criteria above the floor (level 1 of both rubrics),
+        // and a document goes along only when a carried criterion cites it. At level 1 nothing is
+        // carried and the migrated file rightly keeps no document.
         let source = try scratch.write("spbe.xml", EvidenceXML.wrap("""
           <answer indicator="I25" claimed="2">
             <met criterion="I25.L2.a" documents="doc"/>
