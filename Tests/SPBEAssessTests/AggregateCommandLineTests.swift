@@ -76,7 +76,7 @@ struct AggregateCommandLineTests {
         let scratch = try Scratch()
         let bappeda = try String(contentsOfFile: Repo.path("fixtures/kab-ketapang-2024/bappeda.xml"), encoding: .utf8)
         // bappeda also answers I46 (owned by dukcapil) at level 1, on the file's fifth line.
-        let extra = #"  <answer indicator="I46" claimed="1"><met criterion="I46.L1.a" documents="rkpd-2024"/><met criterion="I46.L1.b" documents="rkpd-2024"/></answer>"#
+        let extra = #"  <answer indicator="I46" claimed="1"><note>Dukcapil belum menyerahkan.</note></answer>"#
         let path = try scratch.write("bappeda.xml", bappeda.replacingOccurrences(of: "  <answer indicator=\"I13\"", with: extra + "\n  <answer indicator=\"I13\""))
         let output = scratch.path("agregat.xml")
         let result = try CLI.run("aggregate", "--output", output, path)

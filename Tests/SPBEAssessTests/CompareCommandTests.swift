@@ -15,7 +15,7 @@ struct CompareCommandTests {
         #expect(result.stdout.contains("raised by assessor (1): I15"))
         #expect(result.stdout.contains("⚠ predicate changes"))
         #expect(result.stdout.contains("self–assessor  47  85.1%"))
-        #expect(result.stdout.contains("kab-ketapang.xml:122:5: metWithoutDocument"))
+        #expect(result.stdout.contains("kab-ketapang.xml:92:5: metWithoutDocument"))
     }
 
     /// The JSON shape the README documents; figures as in ComparisonTests (by hand there).
