@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Word files are ZIP packages; ZIPFoundation writes them (no hand-made ZIP).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +25,7 @@ let package = Package(
         // Reports for people: HTML with SVG charts, Markdown, CSV. Presentation only.
         .target(
             name: "SPBEReport",
-            dependencies: ["SPBEAssess"]
+            dependencies: ["SPBEAssess", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "assess",

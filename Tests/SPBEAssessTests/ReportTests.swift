@@ -149,7 +149,7 @@ struct ReportTests {
         let markdown = MarkdownReport.render(input)
         #expect(!markdown.contains("<script>"))
         #expect(markdown.contains("\\<script\\>"))
-        #expect(MarkdownReport.escape("a|b*c") == "a\\|b\\*c")
+        #expect(MarkdownText.escape("a|b*c") == "a\\|b\\*c")
     }
 
     @Test("every fixed label exists in Indonesian and English, and the stylesheet needs no escaping")

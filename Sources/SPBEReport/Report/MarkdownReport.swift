@@ -7,7 +7,7 @@ public enum MarkdownReport {
         let lang = input.language
         var out = ["# \(Phrase.reportTitle.text(lang))", ""]
         if let regency = input.regency {
-            out += ["## \(escape(regency.assessment.unit.name))", "",
+            out += ["## \(MarkdownText.escape(regency.assessment.unit.name))", "",
                     "**\(Phrase.index.text(lang)) \(regency.index) — \(regency.predicate.label.text(in: lang))**", ""]
             out += table(["", Phrase.title.text(lang), Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)],
                          groupRows(regency, lang))
@@ -18,7 +18,7 @@ public enum MarkdownReport {
             out += table(["#", "OPD", Phrase.roles.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang),
                           Phrase.overclaims.text(lang), Phrase.unanswered.text(lang), Phrase.status.text(lang)],
                          readiness.entries.enumerated().map { number, entry in
-                             ["\(number + 1)", escape(entry.name ?? entry.unitID), escape(entry.roles.joined(separator: ", ")),
+                             ["\(number + 1)", MarkdownText.escape(entry.name ?? entry.unitID), MarkdownText.escape(entry.roles.joined(separator: ", ")),
                               entry.index.description, entry.predicate.label.text(in: lang), entry.overclaims.map(\.id).joined(separator: ", "),
                               entry.unanswered.joined(separator: ", "),
                               entry.submitted ? Phrase.submitted.text(lang) : "**\(Phrase.notSubmitted.text(lang))**"]
@@ -52,15 +52,15 @@ public enum MarkdownReport {
         if let trend = input.trend {
             out += ["## \(Phrase.trend.text(lang))", ""]
             out += table([Phrase.period.text(lang), Phrase.rubric.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang)],
-                         trend.periods.map { [escape($0.assessment.period), $0.rubric.id, $0.index.description, $0.predicate.label.text(in: lang)] })
+                         trend.periods.map { [MarkdownText.escape($0.assessment.period), $0.rubric.id, $0.index.description, $0.predicate.label.text(in: lang)] })
             if trend.steps.contains(where: { !$0.sameRubric }) { out += ["", "_\(Phrase.rubricChangeCaveat.text(lang))_"] }
             out.append("")
         }
         for card in input.cards {
             let a = card.assessment
             let rubric = card.rubric
-            out += ["## \(escape(a.unit.name))", "",
-                    "\(escape(a.unit.id)) · \(a.unit.kind.rawValue) · \(escape(rubric.title.text(in: lang))) · \(Phrase.period.text(lang)) \(escape(a.period)) · \(a.role.name(in: lang))", "",
+            out += ["## \(MarkdownText.escape(a.unit.name))", "",
+                    "\(MarkdownText.escape(a.unit.id)) · \(a.unit.kind.rawValue) · \(MarkdownText.escape(rubric.title.text(in: lang))) · \(Phrase.period.text(lang)) \(MarkdownText.escape(a.period)) · \(a.role.name(in: lang))", "",
                     "**\(Phrase.index.text(lang)) \(card.index) — \(card.predicate.label.text(in: lang))**", ""]
             out += table(["", Phrase.title.text(lang), Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)],
                          groupRows(card, lang))
@@ -75,7 +75,7 @@ public enum MarkdownReport {
                                   Phrase.projected.text(lang), Phrase.owner.text(lang), Phrase.missingForNext.text(lang)],
                                  plan.steps.enumerated().map { number, step in
                                      ["\(number + 1)", step.indicatorID, "\(step.from)→\(step.to)", step.effort.description,
-                                      "\(step.projected) \(step.predicate.label.text(in: lang))", escape(step.owners.joined(separator: ", ")),
+                                      "\(step.projected) \(step.predicate.label.text(in: lang))", MarkdownText.escape(step.owners.joined(separator: ", ")),
                                       step.missing.map(\.id).joined(separator: ", ")]
                                  })
                 }
@@ -97,10 +97,10 @@ public enum MarkdownReport {
                          zip(rubric.indicators, card.indicators).map { indicator, score in
                              let answer = a.answer(for: indicator.id)
                              let documents = Set(answer?.met.flatMap(\.documentIDs) ?? []).sorted()
-                             return [indicator.id, escape(indicator.title.text(in: lang)), score.claimed.map(String.init) ?? "",
+                             return [indicator.id, MarkdownText.escape(indicator.title.text(in: lang)), score.claimed.map(String.init) ?? "",
                                      score.assessed ? "\(score.supported)" : Phrase.notAssessed.text(lang), "\(score.level)",
-                                     score.missingForNext.joined(separator: ", "), escape(documents.joined(separator: ", ")),
-                                     escape(answer?.note.text(in: lang) ?? "")]
+                                     score.missingForNext.joined(separator: ", "), MarkdownText.escape(documents.joined(separator: ", ")),
+                                     MarkdownText.escape(answer?.note.text(in: lang) ?? "")]
                          })
             out.append("")
         }
@@ -110,7 +110,7 @@ public enum MarkdownReport {
     static func groupRows(_ card: Scorecard, _ lang: Language) -> [[String]] {
         let rubric = card.rubric
         func rows(_ scores: [GroupScore], _ titles: [LocalizedText]) -> [[String]] {
-            zip(scores, titles).map { [$0.id, escape($1.text(in: lang)), $0.index.description, $0.weight.description, $0.predicate.label.text(in: lang)] }
+            zip(scores, titles).map { [$0.id, MarkdownText.escape($1.text(in: lang)), $0.index.description, $0.weight.description, $0.predicate.label.text(in: lang)] }
         }
         return rows(card.domains, rubric.domains.map(\.title)) + rows(card.aspects, rubric.aspects.map(\.title))
             + rows(card.pillars, rubric.pillars.map(\.title))
@@ -121,18 +121,4 @@ public enum MarkdownReport {
             + rows.map { "| " + $0.joined(separator: " | ") + " |" }
     }
 
-    /// Backslash-escapes Markdown's structural characters and HTML's `<` and `&`, and folds
-    /// newlines, so a note stays one table cell of plain text.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "<", ">", "!": result += "\\\(character)"
-            case "&": result += "&amp;"
-            case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }

@@ -82,4 +82,14 @@ extension Role {
         case .assessor: language == .en ? "external assessment" : "penilaian asesor eksternal"
         }
     }
+
+    /// The role in one word, for table headers and sentences: `mandiri`, `inspektorat`,
+    /// `asesor` in Indonesian, never the file's English id.
+    public func shortName(in language: Language) -> String {
+        switch self {
+        case .self: language == .en ? "self" : "mandiri"
+        case .inspectorate: language == .en ? "inspectorate" : "inspektorat"
+        case .assessor: language == .en ? "assessor" : "asesor"
+        }
+    }
 }
