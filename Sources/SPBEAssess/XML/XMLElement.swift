@@ -52,4 +52,12 @@ struct XMLElement {
                    column: document.source.column(line: line, element: name, attribute: attribute), message,
                    severity: severity)
     }
+
+    /// The same, with the message in Indonesian and English.
+    func diagnostic(_ code: Diagnostic.Code, id: String, en: String, attribute: String? = nil,
+                    severity: Diagnostic.Severity = .error) -> Diagnostic {
+        Diagnostic(code, file: document.source.path, line: line,
+                   column: document.source.column(line: line, element: name, attribute: attribute), id: id, en: en,
+                   severity: severity)
+    }
 }

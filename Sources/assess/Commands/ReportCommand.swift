@@ -33,6 +33,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "CSV dialect: international (',' and decimal point) or indonesian (';' and decimal comma).")
     var csvDialect: CSVReport.Dialect = .international
 
+    @Option(name: .long, help: ArgumentHelp("The instansi's name on the title page (default: the name in an instansi file given with the OPD files, else read from the id: kab-sukamaju → Kabupaten Sukamaju).", valueName: "NAME"))
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("The date printed on every page and on the berita acara, YYYY-MM-DD (default: today).", valueName: "DATE"))
+    var date: String?
+
     @OptionGroup var scoringFlags: ScoringFlags
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
@@ -52,6 +58,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
+        input.date = try reportDate()
         if !compare.isEmpty {
             let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
                 .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
@@ -66,11 +73,15 @@ struct ReportCommand: ParsableCommand {
             do { input.trend = try rubricOptions.trend(of: cards, crosswalks: []) } catch { throw Console.fail(error) }
         }
         // A regency's OPD files: add the aggregated instansi and the readiness ranking.
-        let opds = set.assessments.map(\.assessment)
-        if input.trend == nil, opds.count > 1, opds.allSatisfy({ $0.unit.kind == .opd }), let rubric = set.assessments.first?.rubric,
-           let result = try? Aggregator(rubric: rubric).aggregate(opds, name: nil, path: "<aggregate>") {
+        // An instansi file given beside them lends its name (and is left out of the OPD pages).
+        let opds = set.assessments.map(\.assessment).filter { $0.unit.kind == .opd }
+        let instansiFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .instansi }
+        if input.trend == nil, opds.count > 1, instansiFiles.count <= 1, let rubric = set.assessments.first?.rubric,
+           instansiFiles.allSatisfy({ file in opds.allSatisfy { $0.unit.instansi == file.unit.id } }),
+           let result = try? Aggregator(rubric: rubric).aggregate(opds, name: name ?? instansiFiles.first?.unit.name, path: "<aggregate>") {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency
+            input.cards = cards.filter { $0.assessment.unit.kind == .opd }
             input.readiness = Readiness(rubric: rubric, options: options).assess(opds)
             if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
                 input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
@@ -84,6 +95,21 @@ struct ReportCommand: ParsableCommand {
         case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
         }
         try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
+    }
+}
+
+extension ReportCommand {
+    /// `--date`, or today in the local time zone.
+    func reportDate() throws -> ReportDate {
+        if let date {
+            guard let parsed = ReportDate(iso: date) else {
+                throw ValidationError(outputOptions.lang == .id ? "--date '\(date)' tidak sah; tulis YYYY-MM-DD, mis. 2026-12-01"
+                                                                : "--date '\(date)' is not valid; write YYYY-MM-DD, e.g. 2026-12-01")
+            }
+            return parsed
+        }
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return ReportDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? ReportDate(year: 2026, month: 1, day: 1)!
     }
 }
 
