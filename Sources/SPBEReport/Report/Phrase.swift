@@ -87,6 +87,18 @@ public enum Phrase: String, CaseIterable, Sendable {
     }
 }
 
+extension Phrase {
+    /// The title above a signature in the berita acara.
+    public static func signatoryRole(_ role: SignatoryRole, _ language: Language) -> String {
+        switch role {
+        case .mandiri: language == .en ? "Self-assessment coordinator" : "Koordinator Penilaian Mandiri"
+        case .inspektorat: language == .en ? "Inspectorate" : "Inspektorat"
+        case .asesor: language == .en ? "Assessor" : "Asesor"
+        case .mengetahui: language == .en ? "Acknowledged by" : "Mengetahui"
+        }
+    }
+}
+
 extension Role {
     /// The role as a report or a terminal names it.
     public func name(in language: Language) -> String {

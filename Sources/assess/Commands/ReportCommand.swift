@@ -16,12 +16,12 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json, docx }
 
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Output format: html, md, csv, csv-indices or json.")
+    @Option(name: .long, help: "Output format: html, md, docx (Word), csv, csv-indices or json.")
     var format: Format = .html
 
     @Option(name: .long, help: ArgumentHelp("Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
@@ -39,7 +39,18 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date printed on every page and on the berita acara, YYYY-MM-DD (default: today).", valueName: "DATE"))
     var date: String?
 
+    @Option(name: .long, help: ArgumentHelp("Who signs the Word report's berita acara: an XML signature file (see README).", valueName: "FILE.xml"))
+    var signatures: String?
+
     @OptionGroup var scoringFlags: ScoringFlags
+
+    func validate() throws {
+        if format == .docx, outputOptions.output == nil, isatty(1) == 1 {
+            throw ValidationError(outputOptions.lang == .id
+                ? "--format docx menulis berkas Word (biner); beri --output LAPORAN.docx atau alihkan keluaran ke berkas"
+                : "--format docx writes a Word file (binary); give --output REPORT.docx or redirect the output to a file")
+        }
+    }
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
@@ -59,6 +70,9 @@ struct ReportCommand: ParsableCommand {
         }
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
         input.date = try reportDate()
+        if let signatures {
+            do { input.signatures = try SignatureList.load(path: signatures) } catch { throw Console.fail(error) }
+        }
         if !compare.isEmpty {
             let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
                 .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
@@ -87,7 +101,17 @@ struct ReportCommand: ParsableCommand {
                 input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
             }
         }
+        if format == .docx {
+            let data: Data
+            do { data = try WordReport.render(input) } catch {
+                Console.error(outputOptions.lang == .id ? "galat: berkas Word tidak dapat dibuat: \(error)" : "error: cannot build the Word file: \(error)")
+                throw ExitStatus.invalidInput.exitCode
+            }
+            try OutputFile.write(data: data, to: outputOptions.output, inputs: set.paths + (signatures.map { [$0] } ?? []))
+            return
+        }
         let text: String = switch format {
+        case .docx: ""
         case .html: HTMLReport.render(input)
         case .md: MarkdownReport.render(input)
         case .csv: CSVReport.indicators(input, dialect: csvDialect)
