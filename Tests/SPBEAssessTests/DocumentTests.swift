@@ -156,6 +156,22 @@ struct DocumentTests {
         #expect(try CLI.run("report", "fixtures/kab-contoh-2024", "--format", "docx", "--signatures", nip, "--output", scratch.path("o.docx")).status == 1)
     }
 
+    @Test("--format docx on a terminal without --output is a usage error; piped, it writes the ZIP")
+    func docxOnTerminal() throws {
+        let piped = try CLI.run("report", "fixtures/kab-ketapang-2024/kab-ketapang.xml", "--format", "docx")
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("PK"))
+        guard let script = Self.tool("script") else {
+            print("skipped: util-linux 'script' (a pseudo-terminal) is not installed")
+            return
+        }
+        // script(1) runs the command on a pseudo-terminal, so isatty(1) holds.
+        let command = "'\(CLI.binary.path)' report '\(Repo.path("fixtures/kab-ketapang-2024/kab-ketapang.xml"))' --format docx; echo \"status=$?\""
+        let output = try Self.shell(script, ["-qc", command, "/dev/null"]).output
+        #expect(output.contains("status=2"), "\(output)")
+        #expect(output.contains("--format docx menulis berkas Word"))
+        #expect(!output.contains("PK\u{3}\u{4}"))
+    }
+
     @Test("Indonesian reports name roles in Indonesian: no English role id in a sentence")
     func roleNames() throws {
         let markdown = try CLI.run("compare", "fixtures/kab-ketapang-2024/kab-ketapang.xml", "fixtures/kab-ketapang-2024/review/asesor.xml",

@@ -3,6 +3,8 @@ import SPBEAssess
 /// Paragraphs, runs and tables of WordprocessingML, as ``XMLNode``s.
 enum WordXML {
     static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    /// The text width of an A4 page with the report's margins, in twentieths of a point.
+    static let textWidth = 11906 - 1134 - 1418
 
     static func run(_ text: String, bold: Bool = false, size: Int? = nil) -> XMLNode {
         var properties: [XMLNode] = []
@@ -34,11 +36,20 @@ enum WordXML {
     static func table(_ header: [String], _ rows: [[String]], style: String = "ReportTable") -> XMLNode {
         func row(_ cells: [String], header: Bool) -> XMLNode {
             .element("w:tr", [], (header ? [.element("w:trPr", [], [.element("w:tblHeader", [], [])])] : [])
-                     + cells.map { .element("w:tc", [], [paragraph([run(header ? $0 : $0, bold: header)])]) })
+                     + cells.map { .element("w:tc", [], [paragraph([run($0, bold: header)])]) })
         }
+        // Column widths follow the longest text of each column (between 8 and 40 characters),
+        // over the A4 text width, so a title column is not squeezed to the width of a number.
+        let columns = max(header.count, rows.map(\.count).max() ?? 0)
+        let lengths = (0..<columns).map { column in
+            min(40, max(8, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 4))
+        }
+        let total = lengths.reduce(0, +)
+        let widths = lengths.map { textWidth * $0 / max(total, 1) }
         return .element("w:tbl", [], [
-            .element("w:tblPr", [], [.element("w:tblStyle", [("w:val", style)], []), .element("w:tblW", [("w:w", "5000"), ("w:type", "pct")], [])]),
-            .element("w:tblGrid", [], header.map { _ in .element("w:gridCol", [], []) }),
+            .element("w:tblPr", [], [.element("w:tblStyle", [("w:val", style)], []), .element("w:tblW", [("w:w", "\(textWidth)"), ("w:type", "dxa")], []),
+                                     .element("w:tblLayout", [("w:type", "fixed")], [])]),
+            .element("w:tblGrid", [], widths.map { .element("w:gridCol", [("w:w", "\($0)")], []) }),
         ] + (header.isEmpty ? [] : [row(header, header: true)]) + rows.map { row($0, header: false) })
     }
 

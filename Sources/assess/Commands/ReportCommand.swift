@@ -12,7 +12,12 @@ struct ReportCommand: ParsableCommand {
             With several evidence files (a regency's OPDs) the HTML page opens with an OPD × indicator \
             heatmap. With --target each unit gets its roadmap. CSV: 'csv' is one row per unit and \
             indicator, 'csv-indices' one row per unit; --csv-dialect indonesian writes ';' and \
-            decimal commas for Excel under Indonesian regional settings.
+            decimal commas for Excel under Indonesian regional settings. 'docx' writes an editable Word \
+            "Laporan Hasil Evaluasi" with a berita acara (--signatures names who signs; needs --output \
+            on a terminal). Printed, the HTML page's first page is the summary and every page carries \
+            the name, date and page number.
+
+            Example: assess report fixtures/kab-contoh-2024 --format docx --target Baik --output laporan.docx
             """
     )
 
