@@ -221,7 +221,7 @@ struct DocumentTests {
                 let labels = rubric.aspects.map { "\($0.id) \($0.title.text(in: language))" } + rubric.domains.map { "\($0.id) \($0.title.text(in: language))" }
                 for label in labels {
                     for line in ChartText.wrap(label, width: BarChart.labelCharacters, lines: 2) {
-                        #expect(ChartText.width(line, size: 12) <= 240 - 8, "\(line)")
+                        #expect(ChartText.width(line, size: 12) <= BarChart(bars: []).labelWidth - 8, "\(line)")
                     }
                 }
             }

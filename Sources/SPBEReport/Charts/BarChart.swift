@@ -21,12 +21,12 @@ public struct BarChart: Sendable {
     public let scale: ChartScale
     public let target: Double?
     public let language: Language
-    public let labelWidth: Double = 240
-    public let barWidth: Double = 280
+    public let labelWidth: Double = 200
+    public let barWidth: Double = 170
     public let valueWidth: Double = 50
     public let rowHeight: Double = 34
     /// Characters a label line may hold at 12 px within `labelWidth` (0.6 em each, with margin).
-    static let labelCharacters = 31
+    static let labelCharacters = 26
 
     public init(bars: [Bar], scale: ChartScale = ChartScale(), target: Double? = nil, language: Language = .id) {
         self.bars = bars

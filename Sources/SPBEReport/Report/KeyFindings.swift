@@ -24,7 +24,8 @@ public enum KeyFindings {
                 : "\(overclaimed.count) indicators are claimed higher than the evidence supports: \(list(overclaimed)). The level counted follows the evidence.")
         }
         if let missing = input.readiness?.missing, !missing.isEmpty {
-            let names = missing.map { $0.name ?? $0.unitID }
+            // An OPD not on any list is known only by the owner role nobody played.
+            let names = missing.map { $0.name ?? (lang == .id ? "pemegang peran \($0.unitID)" : "the \($0.unitID) role") }
             findings.append(lang == .id
                 ? "\(missing.count) OPD belum menyerahkan penilaian: \(list(names))."
                 : "\(missing.count) OPDs have not submitted: \(list(names)).")

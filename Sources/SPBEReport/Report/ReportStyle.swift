@@ -77,7 +77,7 @@ enum ReportStyle {
     @media print {
       body { max-width: none; padding: 0; font-size: 9.5pt; }
       section.summary { break-after: page; }
-      section.summary .charts { gap: 8px; }
+      section.summary .charts { gap: 8px; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); }
       section.heatmap { page: wide; break-before: page; }
       section.unit-report { break-before: page; }
       section.opds { break-before: page; }

@@ -41,6 +41,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The instansi's name on the title page (default: the name in an instansi file given with the OPD files, else read from the id: kab-sukamaju → Kabupaten Sukamaju).", valueName: "NAME"))
     var name: String?
 
+    @Option(name: .long, help: ArgumentHelp("The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names OPDs that have not submitted.", valueName: "FILE.csv"))
+    var opds: String?
+
     @Option(name: .long, help: ArgumentHelp("The date printed on every page and on the berita acara, YYYY-MM-DD (default: today).", valueName: "DATE"))
     var date: String?
 
@@ -93,15 +96,19 @@ struct ReportCommand: ParsableCommand {
         }
         // A regency's OPD files: add the aggregated instansi and the readiness ranking.
         // An instansi file given beside them lends its name (and is left out of the OPD pages).
-        let opds = set.assessments.map(\.assessment).filter { $0.unit.kind == .opd }
+        let opdFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .opd }
         let instansiFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .instansi }
-        if input.trend == nil, opds.count > 1, instansiFiles.count <= 1, let rubric = set.assessments.first?.rubric,
-           instansiFiles.allSatisfy({ file in opds.allSatisfy { $0.unit.instansi == file.unit.id } }),
-           let result = try? Aggregator(rubric: rubric).aggregate(opds, name: name ?? instansiFiles.first?.unit.name, path: "<aggregate>") {
+        if input.trend == nil, opdFiles.count > 1, instansiFiles.count <= 1, let rubric = set.assessments.first?.rubric,
+           instansiFiles.allSatisfy({ file in opdFiles.allSatisfy { $0.unit.instansi == file.unit.id } }),
+           let result = try? Aggregator(rubric: rubric).aggregate(opdFiles, name: name ?? instansiFiles.first?.unit.name, path: "<aggregate>") {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency
             input.cards = cards.filter { $0.assessment.unit.kind == .opd }
-            input.readiness = Readiness(rubric: rubric, options: options).assess(opds)
+            var expected: [OPDEntry] = []
+            if let opds {
+                do { expected = try OPDList.load(path: opds) } catch { throw Console.fail(error) }
+            }
+            input.readiness = Readiness(rubric: rubric, options: options).assess(opdFiles, expected: expected)
             if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
                 input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
             }
