@@ -154,6 +154,13 @@ struct DocumentTests {
             <signatures xmlns="urn:spbe-assess:signatures:1"><signatory role="asesor" name="X" nip="12345" position="Y"/></signatures>
             """)
         #expect(try CLI.run("report", "fixtures/kab-contoh-2024", "--format", "docx", "--signatures", nip, "--output", scratch.path("o.docx")).status == 1)
+        // The same from the command line.
+        #expect(try CLI.run("report", "fixtures/kab-contoh-2024", "--format", "docx", "--signatory", "bupati;X;;Y", "--output", scratch.path("o.docx")).status == 1)
+        #expect(try CLI.run("report", "fixtures/kab-contoh-2024", "--format", "docx", "--signatory", "asesor;X", "--output", scratch.path("o.docx")).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("o.docx")))
+        #expect(throws: LoadError.self) { try SignatureList.signatory("asesor;X;12;Y", source: "test") }
+        let person = try SignatureList.signatory("asesor; Dr. Rina Wulandari ;;Asesor Eksternal", source: "test")
+        #expect(person == Signatory(role: .asesor, name: "Dr. Rina Wulandari", nip: nil, position: "Asesor Eksternal"))
     }
 
     @Test("--format docx on a terminal without --output is a usage error; piped, it writes the ZIP")

@@ -54,6 +54,30 @@ public struct SignatureList: Sendable {
         return try read(document)
     }
 
+    /// One signatory written `ROLE;NAME;NIP;POSITION` (NIP may be empty), as given on a command
+    /// line; `source` names where it came from in a problem's message.
+    public static func signatory(_ text: String, source: String) throws(LoadError) -> Signatory {
+        let fields = text.split(separator: ";", omittingEmptySubsequences: false).map { WhiteSpaceFolding.fold(String($0)) }
+        let allowed = SignatoryRole.allCases.map(\.rawValue).joined(separator: ", ")
+        guard fields.count == 4 else {
+            throw LoadError([Diagnostic(.invalidRow, file: source,
+                id: "'\(text)' bukan PERAN;NAMA;NIP;JABATAN (empat bagian dipisah titik koma; NIP boleh kosong)",
+                en: "'\(text)' is not ROLE;NAME;NIP;POSITION (four parts separated by semicolons; the NIP may be empty)")])
+        }
+        guard let role = SignatoryRole(rawValue: fields[0]) else {
+            throw LoadError([Diagnostic(.unknownReference, file: source,
+                id: "peran penanda tangan '\(fields[0])' tidak dikenal; gunakan salah satu dari: \(allowed)",
+                en: "unknown signatory role '\(fields[0])'; use one of: \(allowed)")])
+        }
+        let digits = fields[2].filter { $0 != " " }
+        guard !fields[1].isEmpty, !fields[3].isEmpty, digits.isEmpty || (digits.count == 18 && digits.allSatisfy { $0.isASCII && $0.isNumber }) else {
+            throw LoadError([Diagnostic(.invalidRow, file: source,
+                id: "'\(text)': nama dan jabatan wajib diisi, dan NIP (bila ada) terdiri atas 18 angka",
+                en: "'\(text)': the name and position are required, and a NIP (when given) has 18 digits")])
+        }
+        return Signatory(role: role, name: fields[1], nip: fields[2].isEmpty ? nil : fields[2], position: fields[3])
+    }
+
     static func read(_ document: XMLDocument) throws(LoadError) -> SignatureList {
         let path = document.source.path
         guard let root = document.root, root.name == "signatures", root.namespace == namespace else {

@@ -50,6 +50,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who signs the Word report's berita acara: an XML signature file (see README).", valueName: "FILE.xml"))
     var signatures: String?
 
+    @Option(name: .long, help: ArgumentHelp("A signatory of the berita acara, 'ROLE;NAME;NIP;POSITION' (ROLE: mandiri, inspektorat, asesor, mengetahui; NIP may be empty); repeatable, after those of --signatures.", valueName: "TEXT"))
+    var signatory: [String] = []
+
     @OptionGroup var scoringFlags: ScoringFlags
 
     func validate() throws {
@@ -80,6 +83,12 @@ struct ReportCommand: ParsableCommand {
         input.date = try reportDate()
         if let signatures {
             do { input.signatures = try SignatureList.load(path: signatures) } catch { throw Console.fail(error) }
+        }
+        for text in signatory {
+            do {
+                let person = try SignatureList.signatory(text, source: "--signatory")
+                input.signatures = SignatureList(place: input.signatures.place, signatories: input.signatures.signatories + [person])
+            } catch { throw Console.fail(error) }
         }
         if !compare.isEmpty {
             let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
