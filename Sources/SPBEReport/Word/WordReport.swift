@@ -149,18 +149,24 @@ public enum WordReport {
             signatories = [Signatory(role: .mandiri, name: "……………………………", nip: nil, position: "……………………………"),
                            Signatory(role: .mengetahui, name: "……………………………", nip: nil, position: "……………………………")]
         }
-        // Two signatories a row; each cell: role, position, space to sign, name, NIP.
+        // Two signatories a row-group; each part (role, position, space to sign, name, NIP) is its
+        // own table row, so names stand on one line even when one position wraps and the other not.
         var rows: [XMLNode] = []
+        func cell(_ paragraph: XMLNode) -> XMLNode {
+            .element("w:tc", [], [.element("w:tcPr", [], [.element("w:tcW", [("w:w", "2500"), ("w:type", "pct")], [])]), paragraph])
+        }
+        func row(_ cells: [XMLNode], height: Int? = nil) -> XMLNode {
+            var properties: [XMLNode] = [.element("w:cantSplit", [], [])]
+            if let height { properties.append(.element("w:trHeight", [("w:val", "\(height)"), ("w:hRule", "atLeast")], [])) }
+            return .element("w:tr", [], [.element("w:trPr", [], properties)] + cells)
+        }
         for start in stride(from: 0, to: signatories.count, by: 2) {
-            let cells = signatories[start..<min(start + 2, signatories.count)].map { person -> XMLNode in
-                var paragraphs: [XMLNode] = [W.paragraph(Phrase.signatoryRole(person.role, lang), bold: true, centred: true),
-                                             W.paragraph(person.position, centred: true)]
-                paragraphs += [W.paragraph("", centred: true), W.paragraph("", centred: true), W.paragraph("", centred: true)]
-                paragraphs.append(W.paragraph(person.name, bold: true, centred: true))
-                paragraphs.append(W.paragraph("NIP. " + (person.nip ?? "……………………………"), centred: true))
-                return .element("w:tc", [], [.element("w:tcPr", [], [.element("w:tcW", [("w:w", "2500"), ("w:type", "pct")], [])])] + paragraphs)
-            }
-            rows.append(.element("w:tr", [("w:cantSplit", "1")], [.element("w:trPr", [], [.element("w:cantSplit", [], [])])] + cells))
+            let pair = Array(signatories[start..<min(start + 2, signatories.count)])
+            rows.append(row(pair.map { cell(W.paragraph(Phrase.signatoryRole($0.role, lang), bold: true, centred: true)) }))
+            rows.append(row(pair.map { cell(W.paragraph($0.position, centred: true)) }))
+            rows.append(row(pair.map { _ in cell(W.paragraph("", centred: true)) }, height: 1200))
+            rows.append(row(pair.map { cell(W.paragraph($0.name, bold: true, centred: true)) }))
+            rows.append(row(pair.map { cell(W.paragraph("NIP. " + ($0.nip ?? "……………………………"), centred: true)) }, height: 600))
         }
         body.append(.element("w:tbl", [], [
             .element("w:tblPr", [], [.element("w:tblStyle", [("w:val", "SignatureTable")], []), .element("w:tblW", [("w:w", "5000"), ("w:type", "pct")], [])]),

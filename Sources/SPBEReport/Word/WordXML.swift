@@ -38,11 +38,14 @@ enum WordXML {
             .element("w:tr", [], (header ? [.element("w:trPr", [], [.element("w:tblHeader", [], [])])] : [])
                      + cells.map { .element("w:tc", [], [paragraph([run($0, bold: header)])]) })
         }
-        // Column widths follow the longest text of each column (between 8 and 40 characters),
+        // Column widths follow the longest text of each column (between the header's longest word and 40 characters),
         // over the A4 text width, so a title column is not squeezed to the width of a number.
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         let lengths = (0..<columns).map { column in
-            min(40, max(8, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 4))
+            // At least the header's longest word (plus a margin), so no header breaks inside a word.
+            let headerWord = column < header.count ? (header[column].split(separator: " ").map(\.count).max() ?? 0) + 1 : 0
+            // Three characters more for the cell margins and bold header text.
+            return 3 + min(40, max(5, headerWord, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 4))
         }
         let total = lengths.reduce(0, +)
         let widths = lengths.map { textWidth * $0 / max(total, 1) }
