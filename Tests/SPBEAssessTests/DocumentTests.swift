@@ -221,6 +221,8 @@ struct DocumentTests {
         #expect(ChartText.wrap("Layanan Administrasi Pemerintahan Berbasis Elektronik", width: 16, lines: 2)
                 == ["Layanan", "Administrasi…"])
         #expect(ChartText.wrap("Layanan Publik Berbasis Elektronik", width: 20, lines: 2) == ["Layanan Publik", "Berbasis Elektronik"])
+        #expect(ChartText.wrap("Digital-government security", width: 16, lines: 2) == ["Digital-", "government…"])
+        #expect(ChartText.wrap("Data-driven", width: 16, lines: 2) == ["Data-driven"])
         // Every label line of every aspect and domain of the three rubrics fits the bar chart's label column.
         for id in ["spbe-2020", "pemdi-2026", "smart-city-2023"] {
             let rubric = try Repo.withCatalog { try $0.rubric(id) }

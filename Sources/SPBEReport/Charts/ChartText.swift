@@ -7,8 +7,9 @@ enum ChartText {
     static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
         var result: [String] = []
         var current = ""
-        for word in text.split(separator: " ").map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
+        for word in pieces(text, width: width) {
+            let glue = current.isEmpty || current.hasSuffix("-") ? "" : " "
+            let candidate = current + glue + word
             if candidate.count <= width {
                 current = candidate
             } else {
@@ -23,6 +24,17 @@ enum ChartText {
         let last = kept[lines - 1]
         kept[lines - 1] = (last.count >= width ? String(last.prefix(width - 1)) : last) + "…"
         return kept
+    }
+
+    /// The words of `text`; a word longer than a line is split after its hyphens
+    /// (`Digital-government` → `Digital-`, `government`), which then join without a space.
+    static func pieces(_ text: String, width: Int) -> [String] {
+        text.split(separator: " ").flatMap { word -> [String] in
+            guard word.count > width, word.contains("-") else { return [String(word)] }
+            var parts = word.split(separator: "-", omittingEmptySubsequences: false).map { String($0) + "-" }
+            parts[parts.count - 1].removeLast()
+            return parts.filter { !$0.isEmpty }
+        }
     }
 
     /// Approximate width in px of `text` at `size` px in a sans-serif face (0.6 em a character

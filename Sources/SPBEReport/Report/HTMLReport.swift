@@ -105,7 +105,11 @@ public enum HTMLReport {
         }
         let groups = card.domains.isEmpty ? Array(zip(card.aspects, rubric.aspects.map(\.title)).map { ($0.id, $1, $0.index.value) })
                                           : Array(zip(card.domains, rubric.domains.map(\.title)).map { ($0.id, $1, $0.index.value) })
-        let bars = groups.map { BarChart.Bar(label: "\($0.0) \($0.1.text(in: lang))", value: $0.2) }
+        // "struktur Struktur: …" says the id twice: a title that starts with its id stands alone.
+        let bars = groups.map { id, title, value in
+            let text = title.text(in: lang)
+            return BarChart.Bar(label: text.lowercased().hasPrefix(id.lowercased()) ? text : "\(id) \(text)", value: value)
+        }
         let barTitle = card.domains.isEmpty ? Phrase.radarTitle.text(lang) : Phrase.domainBarsTitle.text(lang)
         figures.append(figure(BarChart(bars: bars, scale: scale, target: target, language: lang).svg(title: barTitle), barTitle, target: target, lang, class: "bars"))
         if !card.pillars.isEmpty {
