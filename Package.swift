@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // SHA-256 for evidence files: BoringSSL-backed on Linux, several times the speed of Swift code.
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // Word files are ZIP packages; ZIPFoundation writes them (no hand-made ZIP).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +27,7 @@ let package = Package(
         // Reports for people: HTML with SVG charts, Markdown, CSV. Presentation only.
         .target(
             name: "SPBEReport",
-            dependencies: ["SPBEAssess"]
+            dependencies: ["SPBEAssess", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "assess",

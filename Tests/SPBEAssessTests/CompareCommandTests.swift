@@ -118,11 +118,12 @@ struct CompareCommandTests {
     @Test func outputFileThenFailOn() throws {
         let scratch = try Scratch()
         let target = scratch.path("review.md")
-        let result = try CLI.run("compare", Self.selfFile, Self.assessorFile, "--format", "md", "--output", target, "--fail-on", "delta:1")
+        let result = try CLI.run("compare", "--lang", "id", Self.selfFile, Self.assessorFile, "--format", "md", "--output", target, "--fail-on", "delta:1")
         #expect(result.status == 3)
         #expect(result.stdout.isEmpty)
         let written = try String(contentsOfFile: target, encoding: .utf8)
-        #expect(written.contains("| I33 | 4/4/4 | –/3/3 | -1 | -0.028 | I33.L4.a (self), I33.L4.b (self) |"))
+        // Roles named in Indonesian (the default language): mandiri, not the file's id "self".
+        #expect(written.contains("| I33 | 4/4/4 | –/3/3 | -1 | -0.028 | I33.L4.a (mandiri), I33.L4.b (mandiri) |"))
     }
 
     @Test func checkJSON() throws {

@@ -48,11 +48,12 @@ struct ReportTests {
         #expect(!html.contains("<script"))                       // no scripts at all
         #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
         for fragment in ["class=\"chart radar\"", "class=\"chart bars\"", "Peta jalan menuju target", "Klaim berlebih",
-                         "Indikator", ">2.47<", ">Cukup<", "class=\"target\""] {
+                         "Indikator", ">2,47<", ">Cukup<", "class=\"target\""] {
             #expect(html.contains(fragment), "\(fragment)")
         }
-        // 8 aspects: 5 rings, 1 target ring and 1 value polygon; 8 dots.
-        #expect(html.components(separatedBy: "class=\"ring\"").count - 1 == 5)
+        // 8 aspects on the floor-to-top scale 1…5: the floor is the centre, rings at 2, 3, 4, 5;
+        // 1 target ring and 1 value polygon; 8 dots.
+        #expect(html.components(separatedBy: "class=\"ring\"").count - 1 == 4)
         #expect(html.components(separatedBy: "class=\"dot\"").count - 1 == 8)
     }
 
@@ -64,8 +65,8 @@ struct ReportTests {
         #expect(result.stdout.contains("OPD × indicator heatmap"))
         #expect(result.stdout.contains("OPD readiness (lowest first)"))
         #expect(result.stdout.contains("NOT SUBMITTED"))
-        // 18 OPD rows in the heatmap.
-        #expect(result.stdout.components(separatedBy: "class=\"unit-name\"").count - 1 == 18)
+        // 18 OPD rows in the heatmap and its header cell.
+        #expect(result.stdout.components(separatedBy: "class=\"unit-name\"").count - 1 == 19)
         let markdown = try CLI.run("report", "--lang", "id", "--format", "md", "fixtures/kab-contoh-2024").stdout
         #expect(markdown.contains("## Kesiapan OPD (terendah lebih dulu)"))
         #expect(markdown.contains("**BELUM MENYERAHKAN**"))
@@ -129,7 +130,7 @@ struct ReportTests {
         #expect(result.stdout.contains("predicate changes"))
         let markdown = try CLI.run("report", "--lang", "id", "--format", "md", "fixtures/kab-ketapang-2024/kab-ketapang.xml",
                                    "--compare", "fixtures/kab-ketapang-2024/review/asesor.xml").stdout
-        #expect(markdown.contains("| D4 | 2.81 Baik | 2.43 Cukup | -0.38 | **predikat berubah** |"))
+        #expect(markdown.contains("| D4 | 2,81 Baik | 2,43 Cukup | -0,38 | **predikat berubah** |"))
         let other = try CLI.run("report", "fixtures/kab-ketapang-2024/bappeda.xml", "--compare", "fixtures/kab-ketapang-2024/review/asesor.xml")
         #expect(other.status == 2)  // another unit
     }
@@ -148,8 +149,8 @@ struct ReportTests {
                 == "<td title=\"\(Markup.escape(hostile))\">\(Markup.escape(hostile))</td>")
         let markdown = MarkdownReport.render(input)
         #expect(!markdown.contains("<script>"))
-        #expect(markdown.contains("\\<script\\>"))
-        #expect(MarkdownReport.escape("a|b*c") == "a\\|b\\*c")
+        #expect(markdown.contains("&lt;script&gt;"))
+        #expect(MarkdownText.escape("a|b*c") == "a\\|b\\*c")
     }
 
     @Test("every fixed label exists in Indonesian and English, and the stylesheet needs no escaping")

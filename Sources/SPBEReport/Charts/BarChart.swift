@@ -1,7 +1,12 @@
-/// Horizontal bars of group indices on a 0…maximum scale, with an optional target line, as SVG.
+import SPBEAssess
+
+/// Horizontal bars of group indices on the rubric's scale, with an optional target line, as SVG.
 ///
-/// Bar i is a rectangle from x = labelWidth to labelWidth + value/maximum · barWidth, so a bar at
-/// the maximum fills the track exactly; the target line stands at target/maximum · barWidth.
+/// Bar i is a rectangle from x = labelWidth to labelWidth + fraction(value) · barWidth, where
+/// fraction maps the scale's floor to 0 and its top to 1, so a bar at the top fills the track
+/// exactly; the target line stands at fraction(target) · barWidth. Values are written in a
+/// column right of the track, so the target line never crosses them; labels wrap to two lines
+/// rather than being clipped.
 public struct BarChart: Sendable {
     public struct Bar: Sendable, Equatable {
         public let label: String
@@ -13,48 +18,54 @@ public struct BarChart: Sendable {
     }
 
     public let bars: [Bar]
-    public let maximum: Double
+    public let scale: ChartScale
     public let target: Double?
-    public let labelWidth: Double = 210
-    public let barWidth: Double = 300
-    public let rowHeight: Double = 26
+    public let language: Language
+    public let labelWidth: Double = 200
+    public let barWidth: Double = 170
+    public let valueWidth: Double = 50
+    public let rowHeight: Double = 34
+    /// Characters a label line may hold at 12 px within `labelWidth` (0.6 em each, with margin).
+    static let labelCharacters = 26
 
-    public init(bars: [Bar], maximum: Double = 5, target: Double? = nil) {
+    public init(bars: [Bar], scale: ChartScale = ChartScale(), target: Double? = nil, language: Language = .id) {
         self.bars = bars
-        self.maximum = maximum
+        self.scale = scale
         self.target = target
-    }
-
-    /// Labels longer than the label column are cut with an ellipsis (the full text stays in a
-    /// tooltip and in the table beside the chart).
-    static func shortened(_ label: String, limit: Int = 28) -> String {
-        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
+        self.language = language
     }
 
     /// The length of a bar for `value`.
-    public func length(_ value: Double) -> Double { min(max(value, 0), maximum) / maximum * barWidth }
+    public func length(_ value: Double) -> Double { scale.fraction(value) * barWidth }
+
+    public var width: Double { labelWidth + barWidth + valueWidth }
 
     public func svg(title: String) -> Markup {
-        let height = Double(bars.count) * rowHeight + 24
+        let height = Double(bars.count) * rowHeight + 26
         var parts: [Markup] = [.el("title", children: [.text(title)])]
         for (row, bar) in bars.enumerated() {
-            let y = Double(row) * rowHeight + 4
-            parts.append(.el("text", ["x": f(labelWidth - 8), "y": f(y + 15), "text-anchor": "end", "class": "bar-label"],
-                             .el("title", children: [.text(bar.label)]), .text(Self.shortened(bar.label))))
-            parts.append(.el("rect", ["x": f(labelWidth), "y": f(y), "width": f(barWidth), "height": "18", "class": "track"]))
-            parts.append(.el("rect", ["x": f(labelWidth), "y": f(y), "width": f(length(bar.value)), "height": "18", "class": "bar"]))
-            parts.append(.el("text", ["x": f(labelWidth + length(bar.value) + 4), "y": f(y + 14), "class": "bar-value"],
-                             .text(String(format: "%.2f", bar.value))))
+            let y = Double(row) * rowHeight + 6
+            let lines = ChartText.wrap(bar.label, width: Self.labelCharacters, lines: 2)
+            let first = lines.count == 1 ? y + 15 : y + 8
+            parts.append(.el("text", ["x": f(labelWidth - 8), "y": f(first), "text-anchor": "end", "class": "bar-label"],
+                             children: [.el("title", children: [.text(bar.label)])] + lines.enumerated().map { index, line in
+                                 .el("tspan", ["x": f(labelWidth - 8), "dy": index == 0 ? "0" : "14"], .text(line))
+                             }))
+            parts.append(.el("rect", ["x": f(labelWidth), "y": f(y), "width": f(barWidth), "height": "20", "class": "track"]))
+            parts.append(.el("rect", ["x": f(labelWidth), "y": f(y), "width": f(length(bar.value)), "height": "20", "class": "bar"]))
+            parts.append(.el("text", ["x": f(labelWidth + barWidth + 6), "y": f(y + 15), "class": "bar-value"],
+                             .text(ReportFormat.fixed(bar.value, places: 2, language))))
         }
-        for tick in stride(from: 0.0, through: maximum, by: 1.0) {
+        for tick in scale.levels {
             let x = labelWidth + length(tick)
-            parts.append(.el("text", ["x": f(x), "y": f(height - 4), "text-anchor": "middle", "class": "tick"], .text(String(Int(tick)))))
+            parts.append(.el("text", ["x": f(x), "y": f(height - 4), "text-anchor": "middle", "class": "tick"],
+                             .text(ReportFormat.fixed(tick, places: 0, language))))
         }
         if let target {
             let x = labelWidth + length(target)
-            parts.append(.el("line", ["x1": f(x), "y1": "0", "x2": f(x), "y2": f(height - 16), "class": "target"]))
+            parts.append(.el("line", ["x1": f(x), "y1": "0", "x2": f(x), "y2": f(height - 18), "class": "target"]))
         }
-        return .el("svg", ["xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 \(f(labelWidth + barWidth + 50)) \(f(height))",
+        return .el("svg", ["xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 \(f(width)) \(f(height))",
                            "class": "chart bars", "role": "img"], children: parts)
     }
 }

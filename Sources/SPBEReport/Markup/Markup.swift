@@ -66,9 +66,21 @@ public indirect enum Markup: Sendable, Equatable {
                 return
             }
             output += ">"
-            children.forEach { $0.render(into: &output) }
+            if name == "style" {
+                // A raw-text element: entities are not decoded there, so quotes stay quotes; `<`,
+                // `>` and `&` (which the stylesheet never holds) are still escaped, so no text
+                // can close the element.
+                for child in children { if case .text(let text) = child { output += Markup.escapeRawText(text) } }
+            } else {
+                children.forEach { $0.render(into: &output) }
+            }
             output += "</\(name)>"
         }
+    }
+
+    /// Inside <style>: only the characters that could end the element.
+    static func escapeRawText(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// Escapes the five characters that can end text or an attribute value.

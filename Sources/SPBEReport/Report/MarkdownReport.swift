@@ -7,8 +7,8 @@ public enum MarkdownReport {
         let lang = input.language
         var out = ["# \(Phrase.reportTitle.text(lang))", ""]
         if let regency = input.regency {
-            out += ["## \(escape(regency.assessment.unit.name))", "",
-                    "**\(Phrase.index.text(lang)) \(regency.index) — \(regency.predicate.label.text(in: lang))**", ""]
+            out += ["## \(MarkdownText.escape(regency.assessment.unit.name))", "",
+                    "**\(Phrase.index.text(lang)) \(ReportFormat.index(regency.index, lang)) — \(regency.predicate.label.text(in: lang))**", ""]
             out += table(["", Phrase.title.text(lang), Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)],
                          groupRows(regency, lang))
             out.append("")
@@ -18,8 +18,8 @@ public enum MarkdownReport {
             out += table(["#", "OPD", Phrase.roles.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang),
                           Phrase.overclaims.text(lang), Phrase.unanswered.text(lang), Phrase.status.text(lang)],
                          readiness.entries.enumerated().map { number, entry in
-                             ["\(number + 1)", escape(entry.name ?? entry.unitID), escape(entry.roles.joined(separator: ", ")),
-                              entry.index.description, entry.predicate.label.text(in: lang), entry.overclaims.map(\.id).joined(separator: ", "),
+                             ["\(number + 1)", MarkdownText.escape(entry.name ?? entry.unitID), MarkdownText.escape(entry.roles.joined(separator: ", ")),
+                              ReportFormat.index(entry.index, lang), entry.predicate.label.text(in: lang), entry.overclaims.map(\.id).joined(separator: ", "),
                               entry.unanswered.joined(separator: ", "),
                               entry.submitted ? Phrase.submitted.text(lang) : "**\(Phrase.notSubmitted.text(lang))**"]
                          })
@@ -28,8 +28,8 @@ public enum MarkdownReport {
         if let comparison = input.comparison {
             out += ["## \(Phrase.comparison.text(lang))", ""]
             out += table([""] + comparison.roles.map { $0.name(in: lang) } + ["Δ", ""], comparison.groups.map { group in
-                [group.id] + group.sides.map { side in side.map { "\($0.index) \($0.predicate.label.text(in: lang))" } ?? "" }
-                    + [group.deltaHundredths.map { String(format: "%+.2f", Double($0) / 100) } ?? "",
+                [group.id] + group.sides.map { side in side.map { "\(ReportFormat.index($0.index, lang)) \($0.predicate.label.text(in: lang))" } ?? "" }
+                    + [group.deltaHundredths.map { ReportFormat.signed(hundredths: $0, lang) } ?? "",
                        group.predicateChanged ? "**\(Phrase.predicateChanged.text(lang))**" : ""]
             })
             out += ["", "### \(Phrase.toDiscuss.text(lang))", "", Phrase.comparisonCells.text(lang), ""]
@@ -37,31 +37,31 @@ public enum MarkdownReport {
                          comparison.indicators.filter(\.needsAttention).map { indicator in
                              [indicator.id] + indicator.sides.map { "\($0.claimed.map(String.init) ?? "–")/\($0.supported)/\($0.level)" + ($0.overclaim ? " !" : "") }
                                  + [String(format: "%+d", indicator.delta),
-                                    indicator.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: ", ")]
+                                    indicator.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map { $0.shortName(in: lang) }.joined(separator: ", ")))" }.joined(separator: ", ")]
                          })
             out += ["", "### \(Phrase.agreement.text(lang))", ""]
             out += table(["", "n", Phrase.exactAgreement.text(lang), Phrase.withinOne.text(lang), Phrase.meanAbsoluteDifference.text(lang), "κ"],
                          comparison.agreements.map { pair in
                              let a = pair.agreement
                              return ["\(pair.a.name(in: lang)) – \(pair.b.name(in: lang))", "\(a.count)",
-                                     a.exact.map { String(format: "%.1f%%", $0 * 100) } ?? "", a.withinOne.map { String(format: "%.1f%%", $0 * 100) } ?? "",
-                                     a.meanAbsoluteDifference.map { String(format: "%.2f", $0) } ?? "", a.kappa.map { String(format: "%.3f", $0) } ?? ""]
+                                     a.exact.map { ReportFormat.fixed($0 * 100, places: 1, lang) + "%" } ?? "", a.withinOne.map { ReportFormat.fixed($0 * 100, places: 1, lang) + "%" } ?? "",
+                                     a.meanAbsoluteDifference.map { ReportFormat.fixed($0, places: 2, lang) } ?? "", a.kappa.map { ReportFormat.fixed($0, places: 3, lang) } ?? ""]
                          })
             out.append("")
         }
         if let trend = input.trend {
             out += ["## \(Phrase.trend.text(lang))", ""]
             out += table([Phrase.period.text(lang), Phrase.rubric.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang)],
-                         trend.periods.map { [escape($0.assessment.period), $0.rubric.id, $0.index.description, $0.predicate.label.text(in: lang)] })
+                         trend.periods.map { [MarkdownText.escape($0.assessment.period), $0.rubric.id, ReportFormat.index($0.index, lang), $0.predicate.label.text(in: lang)] })
             if trend.steps.contains(where: { !$0.sameRubric }) { out += ["", "_\(Phrase.rubricChangeCaveat.text(lang))_"] }
             out.append("")
         }
         for card in input.cards {
             let a = card.assessment
             let rubric = card.rubric
-            out += ["## \(escape(a.unit.name))", "",
-                    "\(escape(a.unit.id)) · \(a.unit.kind.rawValue) · \(escape(rubric.title.text(in: lang))) · \(Phrase.period.text(lang)) \(escape(a.period)) · \(a.role.name(in: lang))", "",
-                    "**\(Phrase.index.text(lang)) \(card.index) — \(card.predicate.label.text(in: lang))**", ""]
+            out += ["## \(MarkdownText.escape(a.unit.name))", "",
+                    "\(MarkdownText.escape(a.unit.id)) · \(a.unit.kind.rawValue) · \(MarkdownText.escape(rubric.title.text(in: lang))) · \(Phrase.period.text(lang)) \(MarkdownText.escape(a.period)) · \(a.role.name(in: lang))", "",
+                    "**\(Phrase.index.text(lang)) \(ReportFormat.index(card.index, lang)) — \(card.predicate.label.text(in: lang))**", ""]
             out += table(["", Phrase.title.text(lang), Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)],
                          groupRows(card, lang))
             if let plan = input.plans[a.path] {
@@ -69,13 +69,13 @@ public enum MarkdownReport {
                 if plan.alreadyMet {
                     out.append(Phrase.alreadyMet.text(lang))
                 } else {
-                    out.append("\(plan.reachable ? Phrase.reachable.text(lang) : Phrase.unreachable.text(lang)): \(plan.current) → \(plan.projected) \(plan.projectedPredicate.label.text(in: lang)) · \(Phrase.totalEffort.text(lang)) \(plan.totalEffort)")
+                    out.append("\(plan.reachable ? Phrase.reachable.text(lang) : Phrase.unreachable.text(lang)): \(ReportFormat.index(plan.current, lang)) → \(ReportFormat.index(plan.projected, lang)) \(plan.projectedPredicate.label.text(in: lang)) · \(Phrase.totalEffort.text(lang)) \(ReportFormat.exact(plan.totalEffort, lang))")
                     out.append("")
                     out += table([Phrase.step.text(lang), Phrase.indicator.text(lang), Phrase.level.text(lang), Phrase.effort.text(lang),
                                   Phrase.projected.text(lang), Phrase.owner.text(lang), Phrase.missingForNext.text(lang)],
                                  plan.steps.enumerated().map { number, step in
-                                     ["\(number + 1)", step.indicatorID, "\(step.from)→\(step.to)", step.effort.description,
-                                      "\(step.projected) \(step.predicate.label.text(in: lang))", escape(step.owners.joined(separator: ", ")),
+                                     ["\(number + 1)", step.indicatorID, "\(step.from)→\(step.to)", ReportFormat.exact(step.effort, lang),
+                                      "\(ReportFormat.index(step.projected, lang)) \(step.predicate.label.text(in: lang))", MarkdownText.escape(step.owners.joined(separator: ", ")),
                                       step.missing.map(\.id).joined(separator: ", ")]
                                  })
                 }
@@ -97,10 +97,10 @@ public enum MarkdownReport {
                          zip(rubric.indicators, card.indicators).map { indicator, score in
                              let answer = a.answer(for: indicator.id)
                              let documents = Set(answer?.met.flatMap(\.documentIDs) ?? []).sorted()
-                             return [indicator.id, escape(indicator.title.text(in: lang)), score.claimed.map(String.init) ?? "",
+                             return [indicator.id, MarkdownText.escape(indicator.title.text(in: lang)), score.claimed.map(String.init) ?? "",
                                      score.assessed ? "\(score.supported)" : Phrase.notAssessed.text(lang), "\(score.level)",
-                                     score.missingForNext.joined(separator: ", "), escape(documents.joined(separator: ", ")),
-                                     escape(answer?.note.text(in: lang) ?? "")]
+                                     score.missingForNext.joined(separator: ", "), MarkdownText.escape(documents.joined(separator: ", ")),
+                                     MarkdownText.escape(answer?.note.text(in: lang) ?? "")]
                          })
             out.append("")
         }
@@ -110,7 +110,7 @@ public enum MarkdownReport {
     static func groupRows(_ card: Scorecard, _ lang: Language) -> [[String]] {
         let rubric = card.rubric
         func rows(_ scores: [GroupScore], _ titles: [LocalizedText]) -> [[String]] {
-            zip(scores, titles).map { [$0.id, escape($1.text(in: lang)), $0.index.description, $0.weight.description, $0.predicate.label.text(in: lang)] }
+            zip(scores, titles).map { [$0.id, MarkdownText.escape($1.text(in: lang)), ReportFormat.index($0.index, lang), ReportFormat.exact($0.weight, lang), $0.predicate.label.text(in: lang)] }
         }
         return rows(card.domains, rubric.domains.map(\.title)) + rows(card.aspects, rubric.aspects.map(\.title))
             + rows(card.pillars, rubric.pillars.map(\.title))
@@ -121,18 +121,4 @@ public enum MarkdownReport {
             + rows.map { "| " + $0.joined(separator: " | ") + " |" }
     }
 
-    /// Backslash-escapes Markdown's structural characters and HTML's `<` and `&`, and folds
-    /// newlines, so a note stays one table cell of plain text.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "<", ">", "!": result += "\\\(character)"
-            case "&": result += "&amp;"
-            case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }

@@ -13,9 +13,23 @@ public enum Phrase: String, CaseIterable, Sendable {
     case trend, rubricChangeCaveat, rose, fell, from, to, migrated
     case comparison, predicateChanged, toDiscuss, comparisonCells, acceptedByOneSide, agreement, exactAgreement, withinOne
     case meanAbsoluteDifference
+    case page, of, basis, aggregated, date, keyFindings, results, groupIndices, domain, aspect, pillar
+    case notYetMet, notYetMetNext, toFulfil, perOPD, overclaimMark, migratedSeries, ownerRoles
 
     private static let texts: [Phrase: (id: String, en: String)] = [
-        .reportTitle: ("Laporan Evaluasi", "Evaluation Report"),
+        .reportTitle: ("Laporan Hasil Evaluasi", "Evaluation Report"),
+        .page: ("Halaman", "Page"), .of: ("dari", "of"), .basis: ("Dasar", "Basis"),
+        .aggregated: ("yang menyerahkan, digabung", "submitting, aggregated"), .date: ("Tanggal", "Date"),
+        .keyFindings: ("Temuan utama", "Key findings"), .results: ("Hasil penilaian", "Results"),
+        .groupIndices: ("Indeks per domain dan aspek", "Index per domain and aspect"),
+        .domain: ("Domain", "Domain"), .aspect: ("Aspek", "Aspect"), .pillar: ("Pilar", "Pillar"),
+        .notYetMet: ("belum terpenuhi", "not yet met"),
+        .notYetMetNext: ("Kriteria level berikutnya yang belum terpenuhi", "Next level's criteria not yet met"),
+        .toFulfil: ("Kriteria yang harus dipenuhi", "Criteria to meet"),
+        .perOPD: ("Hasil per OPD (indikator milik OPD)", "Results per OPD (the OPD's own indicators)"),
+        .overclaimMark: ("klaim melebihi bukti", "claim above the evidence"),
+        .migratedSeries: ("periode sebelumnya dialihkan ke rubrik baru (crosswalk)", "earlier period migrated to the new rubric (crosswalk)"),
+        .ownerRoles: ("Peran: peran pemilik indikator menurut rubrik.", "Roles: the indicator owner roles of the rubric."),
         .unit: ("Unit", "Unit"), .instansi: ("Instansi", "Agency"), .period: ("Periode", "Period"),
         .role: ("Penilai", "Assessed by"), .rubric: ("Rubrik", "Rubric"), .index: ("Indeks", "Index"),
         .predicate: ("Predikat", "Predicate"), .target: ("Target", "Target"),
@@ -32,7 +46,7 @@ public enum Phrase: String, CaseIterable, Sendable {
         .metWithoutDocument: ("ditandai terpenuhi tanpa dokumen (tidak dihitung)", "marked met without a document (not counted)"),
         .indicator: ("Indikator", "Indicator"), .title: ("Judul", "Title"), .weight: ("Bobot", "Weight"),
         .claimed: ("Klaim", "Claimed"), .supported: ("Didukung", "Supported"), .scored: ("Nilai", "Scored"),
-        .criteriaMet: ("Kriteria terpenuhi", "Criteria met"), .missingForNext: ("Kurang untuk level berikut", "Missing for the next level"),
+        .criteriaMet: ("Kriteria terpenuhi", "Criteria met"), .missingForNext: ("Belum terpenuhi untuk level berikutnya", "Not yet met for the next level"),
         .documents: ("Dokumen", "Documents"), .notAssessed: ("belum dinilai", "not assessed"),
         .roadmap: ("Peta jalan menuju target", "Roadmap to the target"), .step: ("#", "#"), .level: ("Level", "Level"),
         .gain: ("+Indeks", "+Index"), .effort: ("Upaya", "Effort"), .projected: ("Proyeksi", "Projected"),
@@ -73,6 +87,18 @@ public enum Phrase: String, CaseIterable, Sendable {
     }
 }
 
+extension Phrase {
+    /// The title above a signature in the berita acara.
+    public static func signatoryRole(_ role: SignatoryRole, _ language: Language) -> String {
+        switch role {
+        case .mandiri: language == .en ? "Self-assessment coordinator" : "Koordinator Penilaian Mandiri"
+        case .inspektorat: language == .en ? "Inspectorate" : "Inspektorat"
+        case .asesor: language == .en ? "Assessor" : "Asesor"
+        case .mengetahui: language == .en ? "Acknowledged by" : "Mengetahui"
+        }
+    }
+}
+
 extension Role {
     /// The role as a report or a terminal names it.
     public func name(in language: Language) -> String {
@@ -82,4 +108,8 @@ extension Role {
         case .assessor: language == .en ? "external assessment" : "penilaian asesor eksternal"
         }
     }
+
+    /// The role in one word, for table headers and sentences: `mandiri`, `inspektorat`,
+    /// `asesor` in Indonesian, never the file's English id.
+    public func shortName(in language: Language) -> String { language == .en ? rawValue : indonesianName }
 }

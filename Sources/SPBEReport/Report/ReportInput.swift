@@ -14,6 +14,10 @@ public struct ReportInput: Sendable {
     public var trend: Trend?
     /// With `--compare`: the unit's assessment beside other roles' (inspectorate, assessor).
     public var comparison: Comparison?
+    /// The date printed on every page and on the berita acara; nil prints none.
+    public var date: ReportDate?
+    /// Who signs the berita acara (Word report); empty leaves blank lines to sign on.
+    public var signatures: SignatureList = SignatureList(signatories: [])
 
     public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id,
                 regency: Scorecard? = nil, readiness: ReadinessReport? = nil) {
@@ -23,6 +27,13 @@ public struct ReportInput: Sendable {
         self.regency = regency
         self.readiness = readiness
     }
+
+    /// The card the report is about: the regency when OPD files were aggregated, else the
+    /// latest period of a trend, else the first unit.
+    public var headline: Scorecard? { regency ?? trend?.periods.last ?? cards.first }
+
+    /// The name on the title page and in the page footer.
+    public var title: String { headline.map { DisplayName.of($0.assessment.unit) } ?? "" }
 
     /// The target index of the plans, when one was given as an index.
     var targetIndex: Double? {

@@ -17,19 +17,23 @@ struct ReportCommand: ParsableCommand {
             With several evidence files (a regency's OPDs) the HTML page opens with an OPD × indicator \
             heatmap. With --target each unit gets its roadmap. CSV: 'csv' is one row per unit and \
             indicator, 'csv-indices' one row per unit; --csv-dialect indonesian writes ';' and \
-            decimal commas for Excel under Indonesian regional settings.
+            decimal commas for Excel under Indonesian regional settings. 'docx' writes an editable Word \
+            "Laporan Hasil Evaluasi" with a berita acara (--signatures names who signs; needs --output \
+            on a terminal). Printed, the HTML page's first page is the summary and every page carries \
+            the name, date and page number.
 
             Contoh / Example:
               assess report fixtures/kab-ketapang-2024/kab-ketapang.xml --target \"Baik\" --output laporan.html
+              assess report fixtures/kab-contoh-2024 --format docx --target Baik --output laporan.docx
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json, docx }
 
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Format keluaran: html, md, csv, csv-indices, atau json. / Output format: html, md, csv, csv-indices or json.")
+    @Option(name: .long, help: "Format keluaran: html, md, docx (Word), csv, csv-indices, atau json. / Output format: html, md, docx (Word), csv, csv-indices or json.")
     var format: Format = .html
 
     @Option(name: .long, help: ArgumentHelp("Indeks atau predikat target: menambahkan peta jalan setiap unit. / Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
@@ -41,7 +45,30 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Dialek CSV: international (',' dan titik desimal) atau indonesian (';' dan koma desimal). / CSV dialect: international (',' and decimal point) or indonesian (';' and decimal comma).")
     var csvDialect: CSVReport.Dialect = .international
 
+    @Option(name: .long, help: ArgumentHelp("Nama instansi pada halaman judul (bawaan: nama dalam berkas instansi yang diberikan bersama berkas OPD, atau dari id: kab-sukamaju → Kabupaten Sukamaju). / The instansi's name on the title page (default: the name in an instansi file given with the OPD files, else read from the id: kab-sukamaju → Kabupaten Sukamaju).", valueName: "NAME"))
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("Daftar OPD instansi (CSV: id,name,roles, seperti untuk `assess template`): menyebut OPD yang belum menyerahkan. / The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names OPDs that have not submitted.", valueName: "FILE.csv"))
+    var opds: String?
+
+    @Option(name: .long, help: ArgumentHelp("Tanggal yang dicetak pada setiap halaman dan berita acara, YYYY-MM-DD (bawaan: hari ini). / The date printed on every page and on the berita acara, YYYY-MM-DD (default: today).", valueName: "DATE"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("Penanda tangan berita acara laporan Word: berkas tanda tangan XML (lihat README). / Who signs the Word report's berita acara: an XML signature file (see README).", valueName: "FILE.xml"))
+    var signatures: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seorang penanda tangan berita acara, 'PERAN;NAMA;NIP;JABATAN' (PERAN: mandiri, inspektorat, asesor, mengetahui; NIP boleh kosong); dapat diulang, setelah isi --signatures. / A signatory of the berita acara, 'ROLE;NAME;NIP;POSITION' (ROLE: mandiri, inspektorat, asesor, mengetahui; NIP may be empty); repeatable, after those of --signatures.", valueName: "TEXT"))
+    var signatory: [String] = []
+
     @OptionGroup var scoringFlags: ScoringFlags
+
+    func validate() throws {
+        if format == .docx, outputOptions.output == nil, isatty(1) == 1 {
+            throw ValidationError(OutputLanguage.pick(
+                "--format docx menulis berkas Word (biner); beri --output LAPORAN.docx atau alihkan keluaran ke berkas",
+                "--format docx writes a Word file (binary); give --output REPORT.docx or redirect the output to a file"))
+        }
+    }
 
     @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung. / Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
@@ -61,6 +88,16 @@ struct ReportCommand: ParsableCommand {
             }
         }
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
+        input.date = try reportDate()
+        if let signatures {
+            do { input.signatures = try SignatureList.load(path: signatures) } catch { throw Console.fail(error) }
+        }
+        for text in signatory {
+            do {
+                let person = try SignatureList.signatory(text, source: "--signatory")
+                input.signatures = SignatureList(place: input.signatures.place, signatories: input.signatures.signatories + [person])
+            } catch { throw Console.fail(error) }
+        }
         if !compare.isEmpty {
             let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
                 .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
@@ -77,17 +114,35 @@ struct ReportCommand: ParsableCommand {
             do { input.trend = try rubricOptions.trend(of: cards, crosswalks: []) } catch { throw Console.fail(error) }
         }
         // A regency's OPD files: add the aggregated instansi and the readiness ranking.
-        let opds = set.assessments.map(\.assessment)
-        if input.trend == nil, opds.count > 1, opds.allSatisfy({ $0.unit.kind == .opd }), let rubric = set.assessments.first?.rubric,
-           let result = try? Aggregator(rubric: rubric).aggregate(opds, name: nil, path: "<aggregate>") {
+        // An instansi file given beside them lends its name (and is left out of the OPD pages).
+        let opdFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .opd }
+        let instansiFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .instansi }
+        if input.trend == nil, opdFiles.count > 1, instansiFiles.count <= 1, let rubric = set.assessments.first?.rubric,
+           instansiFiles.allSatisfy({ file in opdFiles.allSatisfy { $0.unit.instansi == file.unit.id } }),
+           let result = try? Aggregator(rubric: rubric).aggregate(opdFiles, name: name ?? instansiFiles.first?.unit.name, path: "<aggregate>") {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency
-            input.readiness = Readiness(rubric: rubric, options: options).assess(opds)
+            input.cards = cards.filter { $0.assessment.unit.kind == .opd }
+            var expected: [OPDEntry] = []
+            if let opds {
+                do { expected = try OPDList.load(path: opds) } catch { throw Console.fail(error) }
+            }
+            input.readiness = Readiness(rubric: rubric, options: options).assess(opdFiles, expected: expected)
             if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
                 input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
             }
         }
+        if format == .docx {
+            let data: Data
+            do { data = try WordReport.render(input) } catch {
+                Console.error(OutputLanguage.pick("galat: berkas Word tidak dapat dibuat: \(error)", "error: cannot build the Word file: \(error)"))
+                throw ExitStatus.invalidInput.exitCode
+            }
+            try OutputFile.write(data: data, to: outputOptions.output, inputs: set.paths + (signatures.map { [$0] } ?? []))
+            return
+        }
         let text: String = switch format {
+        case .docx: ""
         case .html: HTMLReport.render(input)
         case .md: MarkdownReport.render(input)
         case .csv: CSVReport.indicators(input, dialect: csvDialect)
@@ -95,6 +150,21 @@ struct ReportCommand: ParsableCommand {
         case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
         }
         try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
+    }
+}
+
+extension ReportCommand {
+    /// `--date`, or today in the local time zone.
+    func reportDate() throws -> ReportDate {
+        if let date {
+            guard let parsed = ReportDate(iso: date) else {
+                throw ValidationError(OutputLanguage.pick("--date '\(date)' tidak sah; tulis YYYY-MM-DD, mis. 2026-12-01",
+                                                          "--date '\(date)' is not valid; write YYYY-MM-DD, e.g. 2026-12-01"))
+            }
+            return parsed
+        }
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return ReportDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? ReportDate(year: 2026, month: 1, day: 1)!
     }
 }
 

@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEReport
 
 /// `assess compare` as an inspector reads it: who is compared, the overall and group indices
 /// side by side with predicate changes flagged, the indicators that differ (with the criteria one
@@ -20,7 +21,7 @@ struct CompareReport {
         let sides = comparison.sides
         let first = sides[0].assessment
         let rubric = sides[0].rubric
-        let roles = comparison.roles.map { $0.word(in: lang) }
+        let roles = comparison.roles.map { $0.shortName(in: lang) }
 
         doc.heading(lang.pick("Perbandingan penilaian", "Comparison of assessments") + ": \(first.unit.name) (\(first.unit.id)) · "
                     + "\(rubric.title.text(in: lang)) · \(lang.pick("periode", "period")) \(first.period)")
@@ -29,7 +30,7 @@ struct CompareReport {
                       let a = card.assessment
                       let other = (a.unit.id != first.unit.id || a.period != first.period || a.rubricID != first.rubricID)
                           ? "(\(a.unit.id), \(a.rubricID), \(a.period))" : ""
-                      return [a.role.word(in: lang), a.role.name(in: lang), a.path, other]
+                      return [a.role.shortName(in: lang), a.role.name(in: lang), a.path, other]
                   })
         if let overall = comparison.groups.last {
             doc.blank()
@@ -61,13 +62,11 @@ struct CompareReport {
             actions.append(lang.pick("predikat berubah: ", "predicate changes: ") + changed.joined(separator: ", "))
         }
         for card in sides where !card.overclaims.isEmpty {
-            let role = card.assessment.role
-            actions.append(lang.pick("klaim berlebih \(role.word(in: lang)): ", "overclaims by \(role.rawValue): ")
+            actions.append(lang.pick("klaim berlebih \(card.assessment.role.shortName(in: lang)): ", "overclaims by \(card.assessment.role.shortName(in: lang)): ")
                            + card.overclaims.map(\.id).joined(separator: ", "))
         }
         for (card, found) in zip(sides, findings) where !found.isEmpty {
-            let role = card.assessment.role
-            actions.append(lang.pick("bukti dukung \(role.word(in: lang)): ", "evidence of \(role.rawValue): ")
+            actions.append(lang.pick("bukti dukung \(card.assessment.role.shortName(in: lang)): ", "evidence of \(card.assessment.role.shortName(in: lang)): ")
                            + FindingSummary.counts(found, lang))
         }
         doc.heading(lang.pick("Untuk ditindaklanjuti", "To act on"))
@@ -112,12 +111,12 @@ struct CompareReport {
                                lang.pick("Kriteria diakui sebagian pihak", "Criteria accepted by only some"), lang.pick("Indikator", "Indicator")],
                       rows: differing.map { item in
                           [item.id] + item.sides.map(Self.levels) + [Self.signed(item.delta), Self.signed(effect: item.indexEffect),
-                           item.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map { $0.word(in: lang) }.joined(separator: "+")))" }.joined(separator: ", "),
+                           item.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map { $0.shortName(in: lang) }.joined(separator: "+")))" }.joined(separator: ", "),
                            rubric.indicator(item.id)?.title.text(in: lang) ?? ""]
                       })
             var notes: [String] = []
             for item in differing where item.sides.contains(where: { !$0.note.isEmpty }) {
-                notes += item.sides.map { "\(item.id) \($0.role.word(in: lang)): " + ($0.note.isEmpty ? "—" : $0.note.text(in: lang)) }
+                notes += item.sides.map { "\(item.id) \($0.role.shortName(in: lang)): " + ($0.note.isEmpty ? "—" : $0.note.text(in: lang)) }
             }
             if !notes.isEmpty {
                 doc.heading(lang.pick("Catatan berdampingan", "Notes side by side"))
@@ -132,7 +131,7 @@ struct CompareReport {
                            lang.pick("Rata-rata |Δ|", "Mean |Δ|"), lang.pick("Kappa kuadratik", "Quadratic kappa")],
                   rows: comparison.agreements.map { pair in
                       let a = pair.agreement
-                      return ["\(pair.a.word(in: lang))–\(pair.b.word(in: lang))", "\(a.count)", Self.percent(a.exact), Self.percent(a.withinOne),
+                      return ["\(pair.a.shortName(in: lang))–\(pair.b.shortName(in: lang))", "\(a.count)", Self.percent(a.exact), Self.percent(a.withinOne),
                               Self.decimal(a.meanAbsoluteDifference, places: 2), Self.decimal(a.kappa, places: 3)]
                   })
 
@@ -140,12 +139,12 @@ struct CompareReport {
         if !measured.isEmpty {
             doc.line(lang.pick("Indikator terukur (nilai dibandingkan sebagai angka): ", "Measured indicators (values compared as numbers): ")
                      + measured.map { pair in
-                         "\(pair.a.word(in: lang))–\(pair.b.word(in: lang)) n \(pair.measured.count), \(lang.pick("rata-rata |Δ|", "mean |Δ|")) \(Self.decimal(pair.measured.meanAbsoluteDifference, places: 2))"
+                         "\(pair.a.shortName(in: lang))–\(pair.b.shortName(in: lang)) n \(pair.measured.count), \(lang.pick("rata-rata |Δ|", "mean |Δ|")) \(Self.decimal(pair.measured.meanAbsoluteDifference, places: 2))"
                      }.joined(separator: "; "))
         }
         doc.heading(lang.pick("Pemeriksaan bukti dukung", "Evidence checks"))
         for (card, found) in zip(sides, findings) {
-            doc.line("\(card.assessment.role.word(in: lang)): \(FindingSummary.counts(found, lang))")
+            doc.line("\(card.assessment.role.shortName(in: lang)): \(FindingSummary.counts(found, lang))")
             doc.bullets(found.map { $0.line(in: lang) })
         }
         return doc.render(style)

@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEReport
 
 /// `assess gap` for people: the target, the plan's steps in order with what each still needs
 /// and who owns it, then aspects and domains before and after. As a terminal table or Markdown.
@@ -36,7 +37,7 @@ enum GapText {
                 let title = rubric.indicator(item.indicatorID)?.title.text(in: lang) ?? ""
                 let value = item.answered ? "\(item.current)" : lang.pick("tidak dijawab (\(item.current))", "not answered (\(item.current))")
                 let owners = item.owners.isEmpty ? "" : " — " + item.owners.joined(separator: ", ")
-                out.append((markdown ? "- " : "  ") + "\(item.indicatorID) \(markdown ? Markdown.escape(title) : title): \(value)\(owners)")
+                out.append((markdown ? "- " : "  ") + "\(item.indicatorID) \(markdown ? MarkdownText.escape(title) : title): \(value)\(owners)")
             }
         }
         heading(lang.pick("Aspek: saat ini dan setelah rencana", "Aspects: now and after the plan"))
@@ -78,8 +79,8 @@ enum GapText {
                          "|" + String(repeating: "---|", count: header.count + 1)]
             for (number, step) in plan.steps.enumerated() {
                 let title = rubric.indicator(step.indicatorID)?.title.text(in: lang) ?? ""
-                let missing = step.missing.map { "\($0.id): \(Markdown.escape($0.text.text(in: lang)))" }.joined(separator: "<br>")
-                lines.append("| \(number + 1) | \(step.indicatorID) \(Markdown.escape(title)) | \(step.from)→\(step.to) | +\(gain(step)) | \(step.effort) | \(step.projected) \(step.predicate.label.text(in: lang)) | \(step.owners.joined(separator: ", ")) | \(missing) |")
+                let missing = step.missing.map { "\($0.id): \(MarkdownText.escape($0.text.text(in: lang)))" }.joined(separator: "<br>")
+                lines.append("| \(number + 1) | \(step.indicatorID) \(MarkdownText.escape(title)) | \(step.from)→\(step.to) | +\(gain(step)) | \(step.effort) | \(step.projected) \(step.predicate.label.text(in: lang)) | \(step.owners.joined(separator: ", ")) | \(missing) |")
             }
             return lines.joined(separator: "\n")
         }
@@ -115,7 +116,7 @@ enum GapText {
         let rows = changes.map { [$0.id, titles[$0.id]?.text(in: lang) ?? "", $0.current.description, $0.projected.description] }
         if markdown {
             return (["| " + header.joined(separator: " | ") + " |", "|---|---|---:|---:|"]
-                    + rows.map { "| " + $0.map(Markdown.escape).joined(separator: " | ") + " |" }).joined(separator: "\n")
+                    + rows.map { "| " + $0.map(MarkdownText.escape).joined(separator: " | ") + " |" }).joined(separator: "\n")
         }
         var table = TextTable([.left, .left, .right, .right])
         table.add(header)
@@ -124,17 +125,3 @@ enum GapText {
     }
 }
 
-/// Markdown text escaping for table cells and prose taken from files.
-enum Markdown {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#": result += "\\\(character)"
-            case "\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}

@@ -7,8 +7,3 @@ extension Language {
     }
 }
 
-extension Role {
-    /// The role as a word in a sentence or a column: mandiri, inspektorat, asesor in
-    /// Indonesian; the role id (self, inspectorate, assessor) in English.
-    func word(in language: Language) -> String { language.pick(indonesianName, rawValue) }
-}

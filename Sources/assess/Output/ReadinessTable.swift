@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEReport
 
 /// The readiness table as the Sekda reads it (terminal or Markdown): the instansi's index and
 /// pillars, then one row per OPD, lowest index first, then per OPD what its next level needs.
@@ -34,7 +35,7 @@ enum ReadinessTable {
         if markdown {
             lines.append("| " + header.joined(separator: " | ") + " |")
             lines.append("|" + header.indices.map { [0, 3, 5].contains($0) ? "---:|" : "---|" }.joined())
-            for row in rows { lines.append("| " + row.map(escapeCell).joined(separator: " | ") + " |") }
+            for row in rows { lines.append("| " + row.map(MarkdownText.escape).joined(separator: " | ") + " |") }
         } else {
             var table = TextTable([.right, .left, .left, .right, .left, .right, .left, .left, .left])
             table.add(header)
@@ -55,15 +56,10 @@ enum ReadinessTable {
                 let owner = item.owned ? "" : lang.pick(" (bukan pemilik)", " (not owner)")
                 let text = "\(score.id)\(owner) \(lang.pick("level", "level")) \(score.supported) → \(score.supported + 1): "
                     + score.missingForNext.joined(separator: ", ")
-                lines.append(markdown ? "- " + escapeCell(text) : "  " + text)
+                lines.append(markdown ? "- " + MarkdownText.escape(text) : "  " + text)
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Markdown table cells and list items: `|` would split a cell; `<` and `&` would be read as HTML.
-    static func escapeCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: "|", with: "\\|")
-    }
 }

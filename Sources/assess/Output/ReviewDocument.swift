@@ -1,4 +1,5 @@
 import Foundation
+import SPBEReport
 
 /// A report made of headings, lines and tables, rendered as plain text for a terminal or as
 /// Markdown: `compare` and `check` write one body in either format.
@@ -32,14 +33,16 @@ struct ReviewDocument {
                 out.append(text)
             case (.heading(let text), .markdown):
                 if !(out.last?.isEmpty ?? true) { out.append("") }
-                out.append("## " + text)
+                out.append("## " + MarkdownText.escape(text))
                 out.append("")
-            case (.line(let text), _):
+            case (.line(let text), .table):
                 out.append(text)
+            case (.line(let text), .markdown):
+                out.append(MarkdownText.escape(text))
             case (.bullets(let items), .table):
                 out += items.map { "  - " + $0 }
             case (.bullets(let items), .markdown):
-                out += items.map { "- " + $0 }
+                out += items.map { "- " + MarkdownText.escape($0) }
             case (.blank, _):
                 if !(out.last?.isEmpty ?? true) { out.append("") }
             case (.table(let alignments, let header, let rows), .table):
@@ -59,8 +62,6 @@ struct ReviewDocument {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A Markdown cell: `|` escaped, line breaks folded.
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// A Markdown cell: text from files stays text (the one escaper of every Markdown output).
+    private static func cell(_ text: String) -> String { MarkdownText.escape(text) }
 }

@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEReport
 
 /// `assess trend` as a terminal table or Markdown: the periods, then each step with its index
 /// change, aspect/domain changes and the indicators that rose or fell.
@@ -80,7 +81,7 @@ enum TrendText {
     private static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, markdown: Bool,
                               indent: String = "") -> [String] {
         if markdown {
-            let escape = { (cell: String) in cell.replacingOccurrences(of: "|", with: "\\|") }
+            let escape = MarkdownText.escape
             return ["| " + header.map(escape).joined(separator: " | ") + " |",
                     "|" + header.indices.map { numeric.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|"]
                 + rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }

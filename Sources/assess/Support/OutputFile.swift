@@ -8,8 +8,13 @@ import Foundation
 /// output path that is one of the inputs is refused: the tool never modifies an input.
 enum OutputFile {
     static func write(_ text: String, to path: String?, inputs: [String]) throws {
+        try write(data: Data(text.utf8), to: path, inputs: inputs)
+    }
+
+    /// Bytes (a Word file), written the same way.
+    static func write(data: Data, to path: String?, inputs: [String]) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
@@ -18,17 +23,21 @@ enum OutputFile {
                 "--output \(path) adalah salah satu masukan; berkas masukan tidak akan ditimpa",
                 "--output \(path) is one of the inputs; refusing to overwrite an input file"))
         }
-        try writeAtomically(text, to: path)
+        try writeAtomically(data, to: path)
     }
 
     /// Temporary file beside `path`, then rename; on failure the temporary file is removed, the
     /// problem printed, and exit code 1 thrown.
     static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    static func writeAtomically(_ data: Data, to path: String) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
                 throw CocoaError(.fileWriteUnknown)
             }

@@ -1,0 +1,50 @@
+import SPBEAssess
+
+/// How numbers, levels and dates read in the human-readable reports (HTML, Markdown, Word):
+/// a decimal comma in Indonesian, a point in English. JSON and CSV keep their own formats.
+///
+/// Every level shown goes through ``level(_:_:)``, so that when measured indicators carry a
+/// decimal level only that function changes.
+public enum ReportFormat {
+    /// `2.47` → `2,47` in Indonesian; unchanged in English.
+    public static func decimal(_ text: String, _ lang: Language) -> String {
+        lang == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// An index rounded half-up to two decimals: `2,47` / `2.47`.
+    public static func index(_ value: IndexValue, _ lang: Language) -> String {
+        decimal(value.description, lang)
+    }
+
+    /// A weight or effort as an exact decimal.
+    public static func exact(_ value: ExactDecimal, _ lang: Language) -> String {
+        decimal(value.description, lang)
+    }
+
+    /// `value` with a fixed number of decimals, rounded half away from zero.
+    public static func fixed(_ value: Double, places: Int, _ lang: Language) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        var digits = String(Int(scaled))
+        if places > 0 {
+            while digits.count <= places { digits = "0" + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return decimal((value < 0 && scaled != 0 ? "-" : "") + digits, lang)
+    }
+
+    /// A difference of indices in hundredths: `+0,91`, `-0,14`, `0,00`.
+    public static func signed(hundredths: Int, _ lang: Language) -> String {
+        let text = fixed(Double(abs(hundredths)) / 100, places: 2, lang)
+        return hundredths > 0 ? "+" + text : hundredths < 0 ? "-" + text : text
+    }
+
+    /// A maturity level as the reports show it.
+    public static func level(_ level: Int, _ lang: Language) -> String { "\(level)" }
+
+    /// A level change, `2→3`.
+    public static func levels(from: Int, to: Int, _ lang: Language) -> String {
+        level(from, lang) + "→" + level(to, lang)
+    }
+}
