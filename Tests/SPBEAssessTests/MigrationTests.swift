@@ -121,18 +121,20 @@ struct MigrationTests {
         #expect(problems.first?.message.contains("already uses rubric pemdi-2026") == true)
     }
 
-    @Test("the Ketapang 2024 self-assessment migrates with P08, P11, P12 on the to-do list")
+    @Test("the Ketapang 2024 self-assessment migrates with the unsourced and measured indicators on the to-do list")
     func ketapang() throws {
         let path = Repo.path("fixtures/kab-ketapang-2024/kab-ketapang.xml")
         let assessment = try Repo.withCatalog { catalog in
             try catalog.evidenceLoader().open(path: path).assessment(against: catalog.rubric("spbe-2020"))
         }
         let migration = try Migrator(crosswalk: CrosswalkXML.shipped, source: Repo.spbe2020, target: Repo.pemdi2026).migrate(assessment)
-        #expect(migration.toDo.map(\.target) == ["P08", "P11", "P12"])
-        #expect(migration.assessment.answers.count == 17)
+        // No source in the crosswalk: P08, P11, P17 (nothing proves them) and the measured P05, P06,
+        // P07, P10, P19, P20; the other 11 targets are carried.
+        #expect(migration.toDo.map(\.target) == ["P05", "P06", "P07", "P08", "P10", "P11", "P17", "P19", "P20"])
+        #expect(migration.assessment.answers.count == 11)
         let again = try Inline.assessment(EvidenceWriter.write(migration.assessment),
                                           rubric: Repo.pemdi2026)
-        #expect(again.answers.count == 17)
+        #expect(again.answers.count == 11)
         // Every carried criterion cites at least one declared document.
         let declared = Set(again.documents.map(\.id))
         #expect(again.answers.allSatisfy { $0.met.allSatisfy { !$0.documentIDs.isEmpty && $0.documentIDs.allSatisfy(declared.contains) } })
