@@ -79,7 +79,7 @@ struct InvalidInputTests {
     func reportsAll() throws {
         let xml = EvidenceXML.wrap("""
             <answer indicator="I99"/>
-            <answer indicator="I01" claimed="9"><met criterion="I01.L1.a" documents="nope"/></answer>
+            <answer indicator="I01" claimed="9"><met criterion="I01.L2.a" documents="nope"/></answer>
             """)
         let problems = Inline.problems { _ = try Inline.assessment(xml, rubric: Repo.spbe2020) }
         #expect(problems.map(\.code) == [.unknownReference, .levelOutOfRange, .undeclaredDocument])

@@ -137,7 +137,7 @@ struct ReportTests {
     @Test("hostile text from evidence files shows as text in HTML and Markdown")
     func escaping() throws {
         let hostile = "<script>alert('x')</script> & \"quotes\" | *bold* [link](http://x)"
-        let xml = EvidenceXML.wrap("<answer indicator=\"I01\" claimed=\"2\"><met criterion=\"I01.L1.a\" documents=\"doc\"/><note>\(Markup.escape(hostile))</note></answer>",
+        let xml = EvidenceXML.wrap("<answer indicator=\"I01\" claimed=\"2\"><met criterion=\"I01.L2.a\" documents=\"doc\"/><note>\(Markup.escape(hostile))</note></answer>",
                                    documents: "<document id=\"doc\">\(Markup.escape(hostile))</document>")
         let input = ReportInput(cards: [try Self.card(xml)])
         let html = HTMLReport.render(input)

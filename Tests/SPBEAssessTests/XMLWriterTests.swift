@@ -45,8 +45,8 @@ struct XMLWriterTests {
         let rubric = Repo.spbe2020
         let unit = Unit(id: "bagian-umum", name: Self.hostile, kind: .opd, instansi: "kab-ketapang", roles: ["setda", "umum"])
         let answer = Answer(indicatorID: "I10", claimed: 1,
-                            met: [MetCriterion(criterionID: "I10.L1.a", documentIDs: ["sk", "nota"]),
-                                  MetCriterion(criterionID: "I10.L1.b", documentIDs: [])],
+                            met: [MetCriterion(criterionID: "I10.L2.a", documentIDs: ["sk", "nota"]),
+                                  MetCriterion(criterionID: "I10.L2.b", documentIDs: [])],
                             note: LocalizedText(id: Self.hostile, en: "English & <more>"))
         let documents = [Document(id: "sk", title: Self.hostile, date: "2024-01-02", href: "bukti/a&b \"c\".pdf", sha256: String(repeating: "ab", count: 32)),
                          Document(id: "nota", title: "Nota", date: nil, href: nil, sha256: nil)]
@@ -62,6 +62,6 @@ struct XMLWriterTests {
         #expect(loaded.answers[0].met == answer.met)
         #expect(loaded.answers[0].note == answer.note)
         #expect(loaded.answers[0].claimed == 1)
-        #expect(loaded.warnings.count == 1)  // I10.L1.b has no document.
+        #expect(loaded.warnings.count == 1)  // I10.L2.b has no document.
     }
 }
