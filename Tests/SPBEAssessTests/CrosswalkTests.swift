@@ -27,17 +27,20 @@ enum CrosswalkXML {
 
 @Suite("Crosswalks")
 struct CrosswalkTests {
-    @Test("the shipped crosswalk maps every Pemdi indicator, with none for P08, P11, P12")
+    @Test("the shipped crosswalk maps every Pemdi indicator; unproven and measured targets have no source")
     func shipped() {
         let crosswalk = CrosswalkXML.shipped
         #expect(crosswalk.mappings.map(\.target) == Repo.pemdi2026.indicators.map(\.id))
         #expect(crosswalk.warnings.isEmpty)
-        #expect(crosswalk.mappings.filter(\.sources.isEmpty).map(\.target) == ["P08", "P11", "P12"])
+        #expect(crosswalk.mappings.filter(\.sources.isEmpty).map(\.target) == ["P05", "P06", "P07", "P08", "P10", "P11", "P17", "P19", "P20"])
         #expect(crosswalk.mapping(for: "P01")?.sources == ["I01", "I02", "I11", "I12", "I13"])
-        #expect(crosswalk.mapping(for: "P17")?.sources.count == 16)
+        #expect(crosswalk.mapping(for: "P18")?.sources == ["I03", "I23", "I18"])
+        #expect(crosswalk.mapping(for: "P04")?.sources == ["I10", "I19", "I20"])
         #expect(crosswalk.mapping(for: "P09")?.rule == .min)
         #expect(crosswalk.mapping(for: "P01")?.rule == .weightedMeanFloor)
-        #expect(crosswalk.mapping(for: "P20")?.ask == ["P20.L1.a"])
+        // Only mapped criteria carry: P12's other seven criteria are asked afresh.
+        #expect(crosswalk.mapping(for: "P12")?.ask.count == 7)
+        #expect(crosswalk.mapping(for: "P12")?.criteria.map(\.target) == ["P12.L2.a"])
     }
 
     @Test("derivation rules, by hand")
@@ -79,16 +82,16 @@ struct CrosswalkTests {
         Bad(name: "duplicate target", maps: "  <map target=\"P01\"/>\n  <map target=\"P01\"/>", code: .duplicateIdentifier,
             line: 5, column: 8, message: "target indicator P01 is mapped twice"),
         Bad(name: "unknown target criterion",
-            maps: #"  <map target="P05"><source indicator="I03"/><criterion target="P05.L6.a" sources="I03.L2.a"/></map>"#,
-            code: .unknownReference, line: 4, column: 57, message: "target criterion 'P05.L6.a' is not in rubric pemdi-2026"),
+            maps: #"  <map target="P18"><source indicator="I03"/><criterion target="P18.L6.a" sources="I03.L2.a"/></map>"#,
+            code: .unknownReference, line: 4, column: 57, message: "target criterion 'P18.L6.a' is not in rubric pemdi-2026"),
         Bad(name: "unknown source criterion",
-            maps: #"  <map target="P05"><source indicator="I03"/><criterion target="P05.L2.a" sources="I03.L2.z"/></map>"#,
+            maps: #"  <map target="P18"><source indicator="I03"/><criterion target="P18.L2.a" sources="I03.L2.z"/></map>"#,
             code: .unknownReference, line: 4, column: 75, message: "source criterion 'I03.L2.z' is not in rubric spbe-2020"),
         Bad(name: "source criterion of an indicator that is not a source",
-            maps: #"  <map target="P05"><source indicator="I03"/><criterion target="P05.L2.a" sources="I23.L2.a"/></map>"#,
-            code: .criterionOutOfPlace, line: 4, column: 75, message: "belongs to I23, which is not a source of P05"),
-        Bad(name: "target criterion of another indicator", maps: #"  <map target="P20" ask="P19.L1.a"/>"#,
-            code: .criterionOutOfPlace, line: 4, column: 21, message: "target criterion 'P19.L1.a' belongs to P19, not P20"),
+            maps: #"  <map target="P18"><source indicator="I03"/><criterion target="P18.L2.a" sources="I23.L2.a"/></map>"#,
+            code: .criterionOutOfPlace, line: 4, column: 75, message: "belongs to I23, which is not a source of P18"),
+        Bad(name: "target criterion of another indicator", maps: #"  <map target="P04" ask="P03.L2.a"/>"#,
+            code: .criterionOutOfPlace, line: 4, column: 21, message: "target criterion 'P03.L2.a' belongs to P03, not P04"),
         Bad(name: "cap off the scale", maps: #"  <map target="P06" cap="6"><source indicator="I43"/></map>"#,
             code: .levelOutOfRange, line: 4, column: 21, message: "cap 6 is outside P06's scale (1–5)"),
     ]

@@ -61,7 +61,7 @@ struct KetapangAggregationTests {
         #expect(card.indicators.first { $0.id == "I15" }?.missingForNext == ["I15.L3.b"])
         // Documents keep their OPD.
         #expect(reloaded.documents.contains { $0.id == "bappeda.rkpd-2024" })
-        #expect(reloaded.documents.count == 8 + 7 + 10 + 37 + 3 + 5 + 20)
+        #expect(reloaded.documents.count == 8 + 7 + 10 + 37 + 3 + 5 + 19)
     }
 
     /// Index of each OPD over the indicators it owns or answered (owned and unanswered count at

@@ -48,7 +48,8 @@ struct OfficialRubricTests {
             #expect(indicator.scaleID == scale, "\(indicator.id)")
             #expect(indicator.pillarIDs == ["governance"], "\(indicator.id)")
             #expect(indicator.levels.count == 5, "\(indicator.id)")
-            #expect(indicator.levels.allSatisfy { !$0.criteria.isEmpty }, "\(indicator.id)")
+            // Level 1 is the floor (a description); levels 2–5 keep two criteria each.
+            #expect(indicator.levels.map(\.criteria.count) == [0, 2, 2, 2, 2], "\(indicator.id)")
         }
     }
 
