@@ -80,7 +80,9 @@ struct EvidenceChecker {
                     problems.append(diagnostic(.duplicateIdentifier, "criterion '\(criterionID)' is marked met twice", at: metElement.place, attribute: "criterion"))
                     continue
                 }
-                let cited = (metElement.documents ?? "").split(separator: " ").map(String.init)
+                // Split on the byte: identifiers are ASCII (the schema's pattern), so this is the
+                // Character split without its per-character grapheme work.
+                let cited = (metElement.documents ?? "").utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
                 for document in cited where !documentIDs.contains(document) {
                     problems.append(diagnostic(.undeclaredDocument,
                         "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file", at: metElement.place, attribute: "documents"))
