@@ -28,6 +28,7 @@ struct EvidenceChecker {
         var locations = EvidenceLocations()
         var documents: [Document] = []
         var documentIDs: Set<String> = []
+        documentIDs.reserveCapacity(record.documents.count)
         for element in record.documents {
             let id = element.id ?? ""
             guard documentIDs.insert(id).inserted else {
@@ -64,6 +65,7 @@ struct EvidenceChecker {
             }
             var met: [MetCriterion] = []
             var metIDs: Set<String> = []
+            metIDs.reserveCapacity(element.met.count)
             for metElement in element.met {
                 let criterionID = metElement.criterion ?? ""
                 guard let position = rubric.position(ofCriterion: criterionID) else {
@@ -80,9 +82,7 @@ struct EvidenceChecker {
                     problems.append(diagnostic(.duplicateIdentifier, "criterion '\(criterionID)' is marked met twice", at: metElement.place, attribute: "criterion"))
                     continue
                 }
-                // Split on the byte: identifiers are ASCII (the schema's pattern), so this is the
-                // Character split without its per-character grapheme work.
-                let cited = (metElement.documents ?? "").utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+                let cited = IdentifierList.split(metElement.documents ?? "")
                 for document in cited where !documentIDs.contains(document) {
                     problems.append(diagnostic(.undeclaredDocument,
                         "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file", at: metElement.place, attribute: "documents"))

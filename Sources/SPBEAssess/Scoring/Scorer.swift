@@ -68,7 +68,7 @@ public struct Scorer: Sendable {
         let missing = indicator.criteria(ofLevel: supported + 1).map(\.id).filter { !counted.contains($0) }
         let level = options.trustClaims ? (answer.claimed ?? supported) : supported
         // In rubric order, not file order, so a result never depends on how the file is laid out.
-        let undocumented = Set(answer.met.filter(\.documentIDs.isEmpty).map(\.criterionID))
+        let undocumented = Set(answer.met.filter { $0.documentIDs.isEmpty }.map(\.criterionID))
         return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: answer.claimed,
                               supported: supported, level: level, missingForNext: missing,
                               metWithoutDocument: indicator.levels.flatMap(\.criteria).map(\.id).filter(undocumented.contains))
