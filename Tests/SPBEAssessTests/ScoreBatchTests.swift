@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SPBEAssess
 
-/// `assess score` reads, scores and renders 1,024 files at a time; the joined output must be
+/// `assess score` reads, scores and renders 256 files at a time; the joined output must be
 /// one JSON array (one table) in argument order, whatever the number of threads.
 @Suite("assess score over many files")
 struct ScoreBatchTests {

@@ -29,6 +29,7 @@ struct EvidenceChecker {
         var locations = EvidenceLocations()
         var documents: [Document] = []
         var documentIDs: Set<String> = []
+        documentIDs.reserveCapacity(record.documents.count)
         for element in record.documents {
             let id = element.id ?? ""
             guard documentIDs.insert(id).inserted else {
@@ -75,6 +76,7 @@ struct EvidenceChecker {
             let measured = measuredValue(element, of: indicator, declared: documentIDs, into: &problems, &warnings)
             var met: [MetCriterion] = []
             var metIDs: Set<String> = []
+            metIDs.reserveCapacity(element.met.count)
             for metElement in element.met {
                 let criterionID = metElement.criterion ?? ""
                 if indicator.isMeasured {
@@ -102,7 +104,7 @@ struct EvidenceChecker {
                                                en: "criterion '\(criterionID)' is marked met twice"))
                     continue
                 }
-                let cited = (metElement.documents ?? "").split(separator: " ").map(String.init)
+                let cited = IdentifierList.split(metElement.documents ?? "")
                 for document in cited where !documentIDs.contains(document) {
                     problems.append(diagnostic(.undeclaredDocument, at: metElement.place, attribute: "documents",
                         id: "dokumen '\(document)' dirujuk tetapi tidak dideklarasikan; tambahkan <document id=\"\(document)\"> ke berkas",

@@ -294,6 +294,10 @@ private struct RubricBuilder {
 
 extension String {
     var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        // Fast path, for the common case of nothing to trim: both ends are ASCII and not white
+        // space (ASCII white space for `Character.isWhitespace`: U+0009–U+000D and U+0020).
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
+        if let first = utf8.first, let last = utf8.last, plain(first), plain(last) { return self }
+        return String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

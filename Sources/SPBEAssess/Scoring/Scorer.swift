@@ -81,7 +81,7 @@ public struct Scorer: Sendable {
         }
         let level = options.trustClaims ? max(floor, answer.claimed ?? supported) : supported
         // In rubric order, not file order, so a result never depends on how the file is laid out.
-        let undocumented = Set(answer.met.filter(\.documentIDs.isEmpty).map(\.criterionID))
+        let undocumented = Set(answer.met.filter { $0.documentIDs.isEmpty }.map(\.criterionID))
         return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: answer.claimed,
                               supported: supported, level: level,
                               missingForNext: nextCriteria(indicator, above: supported, counted: counted),

@@ -1,6 +1,7 @@
 /// Builds the ``NationalSummary`` of an evidence tree: reads the files in parallel with the
 /// streaming reader, one batch of whole directories at a time, so memory holds one batch of
-/// assessments and, after it, one small ``InstansiResult`` per instansi — not the corpus.
+/// assessments and, after it, one small ``InstansiResult`` per instansi — not the corpus. The
+/// directories of a batch are scored and aggregated in parallel too, and merged in order.
 ///
 /// Per directory, an instansi-kind file stands for its instansi; otherwise the OPD files are
 /// grouped by `unit/@instansi` and combined with ``Aggregator`` (the rubric's rules). The OPD
@@ -45,14 +46,28 @@ public struct SummaryBuilder: Sendable {
             }
             let batch = Array(files[start..<end])
             let results = reader.read(paths: batch.map(\.path), jobs: jobs) { _, result in result }
+            // The summary's rubric is the first valid file's; fixing it before the directories are
+            // summarised lets them be summarised in parallel, then merged in directory order.
+            if state.rubric == nil {
+                state.rubric = results.lazy.compactMap { result -> Rubric? in
+                    if case .success(let loaded) = result { loaded.rubric } else { nil }
+                }.first
+            }
+            var groups: [(folder: Substring, range: Range<Int>)] = []
             var groupStart = 0
             while groupStart < batch.count {
                 var groupEnd = groupStart + 1
                 let folder = directory(batch[groupStart].path)
                 while groupEnd < batch.count, directory(batch[groupEnd].path) == folder { groupEnd += 1 }
-                summarizeDirectory(folder, Array(zip(batch[groupStart..<groupEnd], results[groupStart..<groupEnd])), &state)
+                groups.append((folder, groupStart..<groupEnd))
                 groupStart = groupEnd
             }
+            let rubric = state.rubric, directories = groups
+            let outcomes = ParallelWork.map(count: directories.count, jobs: jobs, state: {}) { _, index in
+                let group = directories[index]
+                return summarizeDirectory(group.folder, batch[group.range], results[group.range], rubric: rubric)
+            }
+            for (group, outcome) in zip(directories, outcomes) { merge(outcome, from: group.folder, into: &state) }
             start = end
             progress(end, files.count)
         }
@@ -89,24 +104,31 @@ public struct SummaryBuilder: Sendable {
         path.lastIndex(of: "/").map { path[..<$0] } ?? ""
     }
 
-    private func summarizeDirectory(_ folder: Substring,
-                                    _ files: [(EvidenceTree.File, Result<StreamingEvidenceReader.Loaded, LoadError>)],
-                                    _ state: inout State) {
+    /// What one directory contributes, worked out on any thread.
+    private struct DirectoryOutcome: Sendable {
+        var invalid: [NationalSummary.InvalidFile] = []
+        var aggregationProblems: [Diagnostic] = []
+        /// Sorted by id.
+        var found: [InstansiResult] = []
+    }
+
+    private func summarizeDirectory(_ folder: Substring, _ files: ArraySlice<EvidenceTree.File>,
+                                    _ results: ArraySlice<Result<StreamingEvidenceReader.Loaded, LoadError>>,
+                                    rubric: Rubric?) -> DirectoryOutcome {
+        var outcome = DirectoryOutcome()
         var instansiFiles: [(EvidenceTree.File, Assessment)] = []
         var opds: [String: [Assessment]] = [:]
         var province = ""
-        for (file, result) in files {
+        for (file, result) in zip(files, results) {
             switch result {
             case .failure(let error):
-                state.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
+                outcome.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
             case .success(let loaded):
-                let rubric = state.rubric ?? loaded.rubric
-                guard loaded.rubric.id == rubric.id else {
-                    state.invalid.append(.init(path: file.path, diagnostics: [Diagnostic(.rubricMismatch, file: file.path,
-                        "this file uses rubric '\(loaded.rubric.id)', but the summary is of rubric '\(rubric.id)' (the first valid file's); summarise each rubric separately or give --rubric")]))
+                guard let rubric, loaded.rubric.id == rubric.id else {
+                    outcome.invalid.append(.init(path: file.path, diagnostics: [Diagnostic(.rubricMismatch, file: file.path,
+                        "this file uses rubric '\(loaded.rubric.id)', but the summary is of rubric '\(rubric?.id ?? "")' (the first valid file's); summarise each rubric separately or give --rubric")]))
                     continue
                 }
-                state.rubric = rubric
                 province = file.province
                 if loaded.assessment.unit.kind == .instansi {
                     instansiFiles.append((file, loaded.assessment))
@@ -115,7 +137,7 @@ public struct SummaryBuilder: Sendable {
                 }
             }
         }
-        guard let rubric = state.rubric else { return }
+        guard let rubric else { return outcome }
         let scorer = Scorer(rubric: rubric, options: options)
         var found: [InstansiResult] = []
         for (file, assessment) in instansiFiles {
@@ -128,10 +150,19 @@ public struct SummaryBuilder: Sendable {
                 found.append(result(instansi, instansi, province, .aggregated(opdFiles: members.count),
                                     scorer.score(aggregate.assessment)))
             } catch {
-                state.aggregationProblems += error.diagnostics
+                outcome.aggregationProblems += error.diagnostics
             }
         }
-        for result in found.sorted(by: { $0.id < $1.id }) {
+        outcome.found = found.sorted(by: { $0.id < $1.id })
+        return outcome
+    }
+
+    /// Adds a directory's outcome, in directory order: an instansi already seen elsewhere is
+    /// reported, not counted twice.
+    private func merge(_ outcome: DirectoryOutcome, from folder: Substring, into state: inout State) {
+        state.invalid += outcome.invalid
+        state.aggregationProblems += outcome.aggregationProblems
+        for result in outcome.found {
             if let other = state.seen[result.id] {
                 state.aggregationProblems.append(Diagnostic(.duplicateUnit, file: String(folder),
                     "instansi '\(result.id)' is also in \(other); its files there and here are summarised once, from there"))

@@ -70,41 +70,47 @@ final class SourceText {
         bytes[start..<end].reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
 
+    // The searches below compare bytes in place: a column is found for every element a file
+    // records (for later findings), so they run tens of thousands of times per national run.
+
     private func find(tagOpening name: String, in range: Range<Int>) -> Int? {
-        let needle = Array(name.utf8)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if bytes[index] == UInt8(ascii: "<") {
-                var nameStart = index + 1
-                // Skip a namespace prefix such as `r:`.
-                var probe = nameStart
-                while probe < range.upperBound, isNameByte(bytes[probe]) { probe += 1 }
-                if probe < range.upperBound, bytes[probe] == UInt8(ascii: ":") { nameStart = probe + 1 }
-                if matches(needle, at: nameStart, before: range.upperBound) { return index }
+        var name = name
+        return name.withUTF8 { needle in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if bytes[index] == UInt8(ascii: "<") {
+                    var nameStart = index + 1
+                    // Skip a namespace prefix such as `r:`.
+                    var probe = nameStart
+                    while probe < range.upperBound, isNameByte(bytes[probe]) { probe += 1 }
+                    if probe < range.upperBound, bytes[probe] == UInt8(ascii: ":") { nameStart = probe + 1 }
+                    if matches(needle, at: nameStart, before: range.upperBound) { return index }
+                }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     private func find(attribute name: String, in range: Range<Int>) -> Int? {
-        let needle = Array(name.utf8)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let before = index > 0 ? bytes[index - 1] : UInt8(ascii: " ")
-            if isSpace(before), matches(needle, at: index, before: range.upperBound, followedBy: UInt8(ascii: "=")) {
-                return index
+        var name = name
+        return name.withUTF8 { needle in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let before = index > 0 ? bytes[index - 1] : UInt8(ascii: " ")
+                if isSpace(before), matches(needle, at: index, before: range.upperBound, followedBy: UInt8(ascii: "=")) {
+                    return index
+                }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
-    private func matches(_ needle: [UInt8], at start: Int, before limit: Int,
+    private func matches(_ needle: UnsafeBufferPointer<UInt8>, at start: Int, before limit: Int,
                          followedBy follower: UInt8? = nil) -> Bool {
-        guard start + needle.count <= limit, Array(bytes[start..<start + needle.count]) == needle else {
-            return false
-        }
+        guard start + needle.count <= limit else { return false }
+        for offset in 0..<needle.count where bytes[start + offset] != needle[offset] { return false }
         var next = start + needle.count
         guard next < bytes.count else { return follower == nil }
         if let follower {

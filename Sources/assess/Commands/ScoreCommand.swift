@@ -32,8 +32,8 @@ struct ScoreCommand: ParsableCommand {
     var evidence: [String]
 
     /// Files are read, scored and rendered this many at a time, so memory holds one batch of
-    /// assessments however many files there are.
-    static let batchSize = 1024
+    /// assessments however many files there are (256 dense instansi files: about 40 MB).
+    static let batchSize = 256
 
     func run() throws {
         let paths: [String]
@@ -67,7 +67,10 @@ struct ScoreCommand: ParsableCommand {
             case .table:
                 try spool.append((written == 0 ? "" : "\n\n") + ScoreTable.render(cards, language: outputOptions.lang).dropLast())
             case .json:
-                for card in cards { ScoreJSON.write(card, language: outputOptions.lang, to: &json) }
+                for card in cards {
+                    ScoreJSON.write(card, language: outputOptions.lang, to: &json)
+                    if json.bytes.count >= 1 << 20 { try spool.append(bytes: json.take()) }
+                }
                 try spool.append(bytes: json.take())
             }
             written += cards.count

@@ -152,6 +152,11 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            // Most strings (ids, titles, paths) need no escape: copy them whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             var start = 0
             var index = 0
             while index < utf8.count {
