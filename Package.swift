@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -25,11 +26,18 @@ let package = Package(
             name: "SPBEReport",
             dependencies: ["SPBEAssess"]
         ),
+        // Excel workbooks in and out: safe reading of .xlsx (ZIP limits, parts through the
+        // libxml2 layer), the OPD template, import to evidence, the results workbook.
+        .target(
+            name: "SPBEWorkbook",
+            dependencies: ["SPBEAssess", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "assess",
             dependencies: [
                 "SPBEAssess",
                 "SPBEReport",
+                "SPBEWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,12 +45,12 @@ let package = Package(
         // replays saved inputs.
         .executableTarget(
             name: "fuzz-loaders",
-            dependencies: ["SPBEAssess"]
+            dependencies: ["SPBEAssess", "SPBEWorkbook"]
         ),
         .testTarget(
             name: "SPBEAssessTests",
             // The CLI is a dependency so that its binary is built for the command-line tests.
-            dependencies: ["SPBEAssess", "SPBEReport", "CLibXML", "assess"]
+            dependencies: ["SPBEAssess", "SPBEReport", "SPBEWorkbook", "CLibXML", "assess"]
         ),
     ],
     swiftLanguageModes: [.v6]

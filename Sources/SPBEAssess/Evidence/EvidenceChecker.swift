@@ -59,7 +59,7 @@ struct EvidenceChecker {
                     claimed = value
                 } else {
                     problems.append(diagnostic(.levelOutOfRange,
-                        "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing", at: element.place, attribute: "claimed"))
+                        "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing", at: element.claimedPlace ?? element.place, attribute: "claimed"))
                 }
             }
             var met: [MetCriterion] = []
@@ -123,12 +123,15 @@ struct EvidenceChecker {
     }
 
     private func location(_ place: EvidenceRecord.Place) -> SourceLocation {
-        SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element))
+        if place.cell != nil { return SourceLocation(file: source.path, line: place.line, column: place.cellColumn) }
+        return SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element))
     }
 
     private func diagnostic(_ code: Diagnostic.Code, _ message: String, at place: EvidenceRecord.Place,
                             attribute: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
-        Diagnostic(code, file: source.path, line: place.line,
+        // A workbook cell is named as `file.xlsx:Jawaban!G12`, where a spreadsheet user looks.
+        if let cell = place.cell { return Diagnostic(code, file: "\(source.path):\(cell)", message, severity: severity) }
+        return Diagnostic(code, file: source.path, line: place.line,
                    column: source.column(line: place.line, element: place.element, attribute: attribute), message,
                    severity: severity)
     }

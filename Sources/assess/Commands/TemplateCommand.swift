@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SPBEAssess
+import SPBEWorkbook
 
 /// `assess template --rubric ID --opds FILE.csv --out DIR`: blank evidence files to fill in.
 struct TemplateCommand: ParsableCommand {
@@ -9,8 +10,10 @@ struct TemplateCommand: ParsableCommand {
         abstract: "Blank evidence files, one per OPD, with the indicators it owns and every criterion as a comment.",
         discussion: """
             FILE.csv has the header id,name,roles (roles space-separated; empty means the id). \
-            Each OPD gets DIR/ID.xml. Existing files are left alone unless --force; nothing is \
-            written when any row is bad or any file exists.
+            Each OPD gets DIR/ID.xml, or with --format xlsx a workbook DIR/ID.xlsx to fill in Excel \
+            or LibreOffice (--one-workbook: a single DIR/INSTANSI.xlsx with a sheet per OPD). \
+            Existing files are left alone unless --force; nothing is written when any row is bad \
+            or any file exists.
             """
     )
 
@@ -34,10 +37,19 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .long, help: "Language of the criterion comments: id or en.")
     var lang: Language = .id
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case xml, xlsx }
+
+    @Option(name: .long, help: "xml (evidence files) or xlsx (workbooks to fill in a spreadsheet).")
+    var format: Format = .xml
+
+    @Flag(name: .long, help: "With --format xlsx: one workbook for the regency, a sheet per OPD.")
+    var oneWorkbook = false
+
     @Flag(name: .long, help: "Overwrite templates that already exist.")
     var force = false
 
     func validate() throws {
+        if oneWorkbook, format != .xlsx { throw ValidationError("--one-workbook needs --format xlsx") }
         guard rubricOptions.rubric != nil else { throw ValidationError("--rubric ID|PATH is required: the rubric the templates are for") }
         if let period, period.range(of: #"^[0-9]{4}(-[A-Za-z0-9]+)?$"#, options: .regularExpression) == nil {
             throw ValidationError("--period '\(period)' is not a period: a year, optionally with a suffix (2025, 2025-rev1)")
@@ -59,7 +71,12 @@ struct TemplateCommand: ParsableCommand {
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         let builder = TemplateBuilder(rubric: rubric, period: period ?? String(year), role: role, instansi: instansi, language: lang)
 
-        let targets = entries.map { (entry: $0, path: (out as NSString).appendingPathComponent("\($0.id).xml")) }
+        let workbooks = TemplateWorkbook(rubric: rubric, period: builder.period, role: role, instansi: instansi)
+        let targets: [(entries: [OPDEntry], path: String)] = if format == .xlsx && oneWorkbook {
+            [(entries, (out as NSString).appendingPathComponent("\(instansi ?? "opd").xlsx"))]
+        } else {
+            entries.map { ([$0], (out as NSString).appendingPathComponent("\($0.id).\(format.rawValue)")) }
+        }
         if !force {
             let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
             if !existing.isEmpty {
@@ -73,13 +90,21 @@ struct TemplateCommand: ParsableCommand {
             Console.error("\(out): error: cannot create directory: \(error.localizedDescription)")
             throw ExitStatus.invalidInput.exitCode
         }
-        for (entry, path) in targets {
-            let owned = builder.owned(by: entry)
-            if owned.isEmpty {
-                Console.error("\(opds): warning: OPD '\(entry.id)' (roles \(entry.roles.joined(separator: " "))) owns no indicator of \(rubric.id); its template has no answers")
+        for (group, path) in targets {
+            var count = 0
+            for entry in group {
+                let owned = builder.owned(by: entry)
+                if owned.isEmpty {
+                    Console.error("\(opds): warning: OPD '\(entry.id)' (roles \(entry.roles.joined(separator: " "))) owns no indicator of \(rubric.id); its template has no answers")
+                }
+                count += owned.count
             }
-            try OutputFile.writeAtomically(builder.template(for: entry), to: path)
-            print("\(path): \(owned.count) \(lang.pick("indikator", "indicators"))")
+            if format == .xlsx {
+                try OutputFile.writeAtomically(try workbooks.workbook(for: group), to: path)
+            } else {
+                try OutputFile.writeAtomically(builder.template(for: group[0]), to: path)
+            }
+            print("\(path): \(count) \(lang.pick("indikator", "indicators"))")
         }
     }
 }

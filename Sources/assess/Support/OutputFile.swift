@@ -22,11 +22,24 @@ enum OutputFile {
     /// Temporary file beside `path`, then rename; on failure the temporary file is removed, the
     /// problem printed, and exit code 1 thrown.
     static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    /// Binary output (a workbook) to `path`, never to standard output; `path` may not be an input.
+    static func write(_ data: Data, to path: String, inputs: [String]) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
+            throw ValidationError("--output \(path) is one of the inputs; refusing to overwrite an input file")
+        }
+        try writeAtomically(data, to: path)
+    }
+
+    static func writeAtomically(_ data: Data, to path: String) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
                 throw CocoaError(.fileWriteUnknown)
             }
