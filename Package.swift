@@ -30,7 +30,7 @@ let package = Package(
         // libxml2 layer), the OPD template, import to evidence, the results workbook.
         .target(
             name: "SPBEWorkbook",
-            dependencies: ["SPBEAssess", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SPBEAssess", "SPBEReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "assess",

@@ -40,8 +40,7 @@ public struct TemplateWorkbook: Sendable {
 
     func instructions(_ opds: [OPDEntry], sheetNames: [String]) -> SheetSpec {
         var sheet = SheetSpec(name: TemplateLayout.instructions)
-        sheet.widths = [62, 62, 34, 24, 16]
-        sheet.landscape = false
+        sheet.widths = [58, 58, 30, 16, 12]
         sheet.text(1, 1, "Lembar jawaban \(rubric.title.text(in: .id)) — \(rubric.title.text(in: .en))", .title)
         sheet.heights[1] = 22
         var row = TemplateLayout.metadataRow

@@ -36,6 +36,9 @@ public enum WorkbookStyle: Int, CaseIterable, Sendable {
         band(Int((level - 1).rounded(.down)), of: max(2, maximum))
     }
 
+    /// Styles that wrap text (the writer sizes their rows).
+    var wraps: Bool { [.plain, .header, .text, .indicator, .input].contains(self) }
+
     var isInput: Bool { self == .input || self == .inputDate || self == .inputDecimal }
 
     static let bandColours = ["FFF8696B", "FFFCAA78", "FFFFEB84", "FFB1D580", "FF63BE7B"]

@@ -99,6 +99,20 @@ public enum WorkbookWriter {
         return data
     }
 
+    /// About 13.5 points per wrapped line of the tallest cell (Calibri 11), nil for a one-line row.
+    static func estimatedHeight(_ sheet: SheetSpec, row: Int) -> Double? {
+        var lines = 1
+        for (column, (content, style)) in sheet.cells[row] ?? [:] {
+            guard style.wraps, case .text(let text)? = content else { continue }
+            // About 1.05 characters of Calibri 11 per unit of column width, less the cell's padding.
+            let perLine = max(4, Int(((column <= sheet.widths.count ? sheet.widths[column - 1] : 8.43) - 1) * 1.05))
+            let count = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+            lines = max(lines, count)
+        }
+        return lines > 1 ? Double(lines) * 13.5 + 3 : nil
+    }
+
     static func relationships(_ items: [(String, String, String)]) -> XMLNode {
         .element("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")],
                  items.map { .element("Relationship", [("Id", $0.0), ("Type", $0.1), ("Target", $0.2)], []) })
@@ -136,7 +150,11 @@ public enum WorkbookWriter {
                 }
             }
             var attributes = [("r", String(row))]
-            if let height = sheet.heights[row] { attributes += [("ht", String(height)), ("customHeight", "1")] }
+            // Neither Excel nor LibreOffice fits a row to wrapped text when opening a file, so the
+            // height is estimated here from the text and its column's width.
+            if let height = sheet.heights[row] ?? estimatedHeight(sheet, row: row) {
+                attributes += [("ht", String(height)), ("customHeight", "1")]
+            }
             return .element("row", attributes, cells)
         }
         children.append(.element("sheetData", [], rows))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SPBEAssess
 import SPBEReport
+import SPBEWorkbook
 
 /// `assess report EVIDENCE… --format html --output FILE`: the report people read.
 struct ReportCommand: ParsableCommand {
@@ -16,12 +17,12 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json, xlsx }
 
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Output format: html, md, csv, csv-indices or json.")
+    @Option(name: .long, help: "Output format: html, md, csv, csv-indices, json or xlsx (a workbook; needs --output).")
     var format: Format = .html
 
     @Option(name: .long, help: ArgumentHelp("Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
@@ -37,6 +38,10 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
+
+    func validate() throws {
+        if format == .xlsx, outputOptions.output == nil { throw ValidationError("--format xlsx writes a workbook: give --output FILE.xlsx") }
+    }
 
     func run() throws {
         let set = try EvidenceSet(arguments: evidence, options: rubricOptions)
@@ -76,12 +81,17 @@ struct ReportCommand: ParsableCommand {
                 input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
             }
         }
+        if format == .xlsx {
+            try OutputFile.write(try ResultsWorkbook.render(input), to: outputOptions.output ?? "", inputs: set.paths)
+            return
+        }
         let text: String = switch format {
         case .html: HTMLReport.render(input)
         case .md: MarkdownReport.render(input)
         case .csv: CSVReport.indicators(input, dialect: csvDialect)
         case .csvIndices: CSVReport.indices(input, dialect: csvDialect)
         case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
+        case .xlsx: ""
         }
         try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
     }
