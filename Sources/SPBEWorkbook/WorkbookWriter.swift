@@ -99,18 +99,18 @@ public enum WorkbookWriter {
         return data
     }
 
-    /// About 13.5 points per wrapped line of the tallest cell (Calibri 11), nil for a one-line row.
+    /// About 12.75 points per wrapped line of the tallest cell (Calibri 11), nil for a one-line row.
     static func estimatedHeight(_ sheet: SheetSpec, row: Int) -> Double? {
         var lines = 1
         for (column, (content, style)) in sheet.cells[row] ?? [:] {
             guard style.wraps, case .text(let text)? = content else { continue }
-            // About 1.05 characters of Calibri 11 per unit of column width, less the cell's padding.
-            let perLine = max(4, Int(((column <= sheet.widths.count ? sheet.widths[column - 1] : 8.43) - 1) * 1.05))
+            // About 1.2 characters of Calibri 11 per unit of column width, less the cell's padding.
+            let perLine = max(4, Int(((column <= sheet.widths.count ? sheet.widths[column - 1] : 8.43) - 1) * 1.2))
             let count = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
             lines = max(lines, count)
         }
-        return lines > 1 ? Double(lines) * 13.5 + 3 : nil
+        return lines > 1 ? Double(lines) * 12.75 + 3 : nil
     }
 
     static func relationships(_ items: [(String, String, String)]) -> XMLNode {
