@@ -110,6 +110,27 @@ public struct WorkbookEvidenceReader: EvidenceWorkbookReader {
             }
             row += 1
         }
+        // What the schema checks in an XML file, checked here at the cell (the sheet is locked,
+        // but a lock without a password is easily lifted).
+        func at(_ label: String) -> String {
+            var row = TemplateLayout.metadataRow
+            while let found = text(sheet, row, 1), !found.isEmpty, found.lowercased() != label { row += 1 }
+            return "\(TemplateLayout.instructions)!B\(row)"
+        }
+        if metadata.period.range(of: #"^[0-9]{4}(-[A-Za-z0-9]+)?$"#, options: .regularExpression) == nil {
+            problems.add(at(TemplateLayout.periodLabel), id: "periode '\(metadata.period)' tidak sah: tahun, boleh diikuti akhiran (2024, 2024-rev1)",
+                         en: "period '\(metadata.period)' is not valid: a year, optionally with a suffix (2024, 2024-rev1)")
+        }
+        if Role(rawValue: metadata.role) == nil {
+            problems.add(at(TemplateLayout.roleLabel), id: "peran '\(metadata.role)' tidak dikenal: self, inspectorate, atau assessor",
+                         en: "role '\(metadata.role)' is unknown: self, inspectorate or assessor")
+        }
+        if !metadata.instansi.isEmpty, !OPDList.isIdentifier(metadata.instansi) {
+            problems.add(at(TemplateLayout.instansiLabel), id: "instansi '\(metadata.instansi)' bukan id yang sah", en: "instansi '\(metadata.instansi)' is not a valid id")
+        }
+        for opd in metadata.opds where !OPDList.isIdentifier(opd.id) || !opd.roles.split(separator: " ").allSatisfy({ OPDList.isIdentifier(String($0)) }) {
+            problems.add("\(TemplateLayout.instructions)!B\(opd.row)", id: "id atau peran OPD '\(opd.id)' tidak sah", en: "OPD id or roles '\(opd.id)' are not valid")
+        }
         if metadata.rubric.isEmpty {
             problems.add("\(TemplateLayout.instructions)!B\(TemplateLayout.metadataRow)",
                 id: "lembar Petunjuk tidak menyebut rubrik (baris 'rubrik'); buat ulang templat dengan assess template --format xlsx",

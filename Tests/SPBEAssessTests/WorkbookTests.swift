@@ -234,6 +234,16 @@ struct WorkbookTests {
         }
     }
 
+    @Test("a tampered Petunjuk is named at its cell, as the schema would refuse it in XML")
+    func tamperedMetadata() throws {
+        let opd = OPDEntry(id: "bappeda", name: "Bappeda", roles: ["bappeda"])
+        let data = try TemplateWorkbook(rubric: Repo.spbe2020, period: "tahun ini").workbook(for: [opd])
+        let problems = Inline.problems { _ = try WorkbookEvidenceReader().records(bytes: Array(data), path: "b.xlsx") }
+        // Rows from 3: rubrik, periode, peran, instansi, opd.
+        #expect(problems.map(\.file) == ["b.xlsx:Petunjuk!B4"])
+        #expect(problems.first?.message(in: .id).contains("periode 'tahun ini' tidak sah") == true)
+    }
+
     // MARK: template and regency workbook
 
     @Test("the template holds each OPD's own indicators; the regency workbook imports to one file per OPD")
