@@ -130,6 +130,20 @@ struct WorkbookTests {
         #expect(try index(fromXML.stdout) == 0.175)
     }
 
+    @Test("validate and migrate take a workbook too")
+    func validateAndMigrate() throws {
+        let validated = try CLI.run("validate", Self.filled, "fixtures/xlsx/bad/merged-input.xlsx")
+        #expect(validated.status == 1)
+        #expect(validated.stdout.contains("\(Self.filled): ok (evidence)"))
+        #expect(validated.stderr.contains("fixtures/xlsx/bad/merged-input.xlsx:Jawaban!G3: error: this input cell is merged"))
+        let scratch = try Scratch()
+        let migrated = try CLI.run("migrate", Self.filled, "--to", "pemdi-2026", "--output", scratch.path("pemdi.xml"))
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        let evidence = try String(contentsOfFile: scratch.path("pemdi.xml"), encoding: .utf8)
+        #expect(evidence.contains("rubric=\"pemdi-2026\""))
+        #expect(evidence.contains("<unit id=\"bappeda\""))
+    }
+
     // MARK: round trip
 
     @Test("evidence XML → workbook → import gives the same evidence")
@@ -330,6 +344,31 @@ struct WorkbookTests {
         #expect(values["Indikator!E13"]?["value"] as? Int == 3)
         #expect(values["Indikator!F13"]?["value"] as? Int == 2)
         #expect(values["Indikator!H13"]?["value"] as? String == "ya")
+    }
+
+    @Test("the results workbook has the sheets its input calls for")
+    func resultSheets() throws {
+        let scratch = try Scratch()
+        let opds = ["bappeda", "bkpsdm", "bpkad", "diskominfo", "dpmptsp", "inspektorat", "setda"].map { "fixtures/kab-ketapang-2024/\($0).xml" }
+        let regency = scratch.path("regency.xlsx")
+        let made = try CLI.runArray(["report"] + opds + ["--format", "xlsx", "--target", "3.0", "--output", regency])
+        #expect(made.status == 0, "\(made.stderr)")
+        let read = try Self.python([regency, "Peta!A2", "OPD!B2"])
+        try #require(read.status == 0, "openpyxl read-back failed (pip install openpyxl): \(read.stderr)")
+        let sheets = try #require(try Self.json(read.stdout) as? [String: Any])
+        #expect(sheets["sheets"] as? [String] == ["Ringkasan", "Indikator", "OPD", "Peta", "Rencana"])
+        let cells = try #require(sheets["cells"] as? [String: [String: Any]])
+        #expect(cells["Peta!A2"]?["value"] as? String == "bappeda")
+
+        // The instansi file against the inspectorate's review: kab-ketapang's own index is 2.47 (CI checks it).
+        let compared = scratch.path("compare.xlsx")
+        #expect(try CLI.run("report", "fixtures/kab-ketapang-2024/kab-ketapang.xml", "--compare",
+                            "fixtures/kab-ketapang-2024/review/inspektorat-review.xml", "--format", "xlsx", "--output", compared).status == 0)
+        let comparison = try #require(try Self.json(try Self.python([compared, "Perbandingan!C2"]).stdout) as? [String: Any])
+        #expect(comparison["sheets"] as? [String] == ["Ringkasan", "Indikator", "Perbandingan"])
+        #expect((comparison["cells"] as? [String: [String: Any]])?["Perbandingan!C2"]?["value"] as? Double == 2.47)
+        // Without --output a workbook has nowhere to go.
+        #expect(try CLI.run("report", Self.filled, "--format", "xlsx").status == 2)
     }
 
     @Test("LibreOffice reads the generated workbooks and the numbers survive (skipped without soffice)")
