@@ -38,6 +38,9 @@ struct WorkbookArchive {
         }
         let archive: Archive
         do {
+            // ZIPFoundation 0.9.20 leaks its in-memory file when the end record is missing
+            // (found by the fuzzer), so that case is told before it is asked.
+            guard Self.hasEndRecord(bytes) else { throw CocoaError(.fileReadCorruptFile) }
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw fail("arsip ZIP buku kerja ini rusak atau terpotong dan tidak dapat dibaca",
@@ -63,6 +66,17 @@ struct WorkbookArchive {
         }
         self.archive = archive
         self.entries = entries
+    }
+
+    /// True when an end-of-central-directory record (signature PK 5 6 and its 22 bytes) lies
+    /// within the last 64 KiB + 22 bytes, where a ZIP comment may push it.
+    static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 22 else { return false }
+        for start in stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 0xFFFF), by: -1)
+            where bytes[start] == 0x50 && bytes[start + 1] == 0x4B && bytes[start + 2] == 0x05 && bytes[start + 3] == 0x06 {
+            return true
+        }
+        return false
     }
 
     /// A relative name without `..`, a drive letter or backslashes.
