@@ -2,8 +2,8 @@ import Foundation
 import SPBEAssess
 import ZIPFoundation
 
-/// The ZIP container of a workbook, opened in memory (nothing is extracted to disk), with every
-/// entry name checked and every entry inflated under ``WorkbookLimits``.
+/// The ZIP container of a workbook, with every entry name checked and every entry inflated in
+/// memory under ``WorkbookLimits`` (nothing is extracted to disk).
 ///
 /// What is not an `.xlsx` is told apart by its first bytes, so the user hears what the file is:
 /// an encrypted workbook or an old `.xls` (both OLE compound files), an OpenDocument spreadsheet,
@@ -38,10 +38,22 @@ struct WorkbookArchive {
         }
         let archive: Archive
         do {
-            // ZIPFoundation 0.9.20 leaks its in-memory file when the end record is missing
-            // (found by the fuzzer), so that case is told before it is asked.
+            // ZIPFoundation 0.9.20's in-memory backend traps on an entry offset past the end and
+            // leaks when the end record is missing (both found by the fuzzer); its file backend
+            // reads with fread and does neither. So the bytes go to a private temporary file
+            // (mode 0600), unlinked as soon as it is open; entries are still inflated in memory
+            // and nothing is extracted.
             guard Self.hasEndRecord(bytes) else { throw CocoaError(.fileReadCorruptFile) }
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("spbe-assess-\(UUID().uuidString).zip")
+            guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+                throw LoadError([Diagnostic(.unreadable, file: path,
+                    id: "tidak dapat membuat salinan sementara buku kerja di \(copy.deletingLastPathComponent().path)",
+                    en: "cannot make the workbook's temporary copy in \(copy.deletingLastPathComponent().path)")])
+            }
+            defer { unlink(copy.path) }
+            archive = try Archive(url: copy, accessMode: .read)
+        } catch let error as LoadError {
+            throw error
         } catch {
             throw fail("arsip ZIP buku kerja ini rusak atau terpotong dan tidak dapat dibaca",
                        "the workbook's ZIP archive is damaged or truncated and cannot be read")
