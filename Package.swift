@@ -29,11 +29,18 @@ let package = Package(
             name: "SPBEReport",
             dependencies: ["SPBEAssess", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Excel workbooks in and out: safe reading of .xlsx (ZIP limits, parts through the
+        // libxml2 layer), the OPD template, import to evidence, the results workbook.
+        .target(
+            name: "SPBEWorkbook",
+            dependencies: ["SPBEAssess", "SPBEReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "assess",
             dependencies: [
                 "SPBEAssess",
                 "SPBEReport",
+                "SPBEWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,13 +48,13 @@ let package = Package(
         // replays saved inputs.
         .executableTarget(
             name: "fuzz-loaders",
-            dependencies: ["SPBEAssess"]
+            dependencies: ["SPBEAssess", "SPBEWorkbook"]
         ),
         .testTarget(
             name: "SPBEAssessTests",
             // The CLI is a dependency so that its binary is built for the command-line tests.
             dependencies: [
-                "SPBEAssess", "SPBEReport", "CLibXML", "assess",
+                "SPBEAssess", "SPBEReport", "SPBEWorkbook", "CLibXML", "assess",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import SPBEAssess
+import SPBEWorkbook
 
 /// Fuzz target over the rubric loader and the evidence loader + scorer + gap planner.
 ///
@@ -38,7 +39,23 @@ enum FuzzHarness {
         }
     }
 
+    /// The workbook reader with small limits, so a fuzzed ZIP cannot spend long inflating.
+    static let workbooks = WorkbookEvidenceReader(limits: WorkbookLimits(maxEntries: 64, maxEntryBytes: 4 << 20,
+                                                                         maxTotalBytes: 16 << 20, maxRows: 2000))
+
+    /// A workbook must import to a record the checker accepts or refuses, and any accepted one
+    /// must score in range.
+    static func checkWorkbook(_ bytes: [UInt8]) {
+        guard let records = try? workbooks.records(bytes: bytes, path: "fuzz.xlsx") else { return }
+        for record in records {
+            guard let loaded = try? stream.loaded(record: record, path: "fuzz.xlsx") else { continue }
+            let card = Scorer(rubric: loaded.rubric).score(loaded.assessment)
+            precondition(card.index.hundredths >= 0 && card.index.hundredths <= 500, "index out of range")
+        }
+    }
+
     static func run(_ bytes: [UInt8]) {
+        checkWorkbook(bytes)
         checkStreamAgrees(bytes)
         if let rubric = try? rubrics.load(bytes: bytes, path: "fuzz.xml") {
             _ = Scorer(rubric: rubric).score  // a loaded rubric must be usable

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SPBEAssess
+import SPBEWorkbook
 
 /// Replays every saved fuzzer input (fuzz/regressions/) through the loaders and the scorer: each
 /// must end in a value or a LoadError, never a crash.
@@ -16,6 +17,15 @@ struct FuzzRegressionTests {
     func replay(name: String) throws {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Repo.path("fuzz/regressions/\(name)"))))
         _ = try? RubricLoader(schema: Repo.rubricSchema).load(bytes: bytes, path: name)
+        // Workbook seeds (xlsx-*) go through the workbook reader and the checker.
+        if let records = try? WorkbookEvidenceReader().records(bytes: bytes, path: name) {
+            let reader = try Repo.withCatalog { try StreamingEvidenceReader(resolver: RubricResolver(catalog: $0)) }
+            for record in records {
+                if let loaded = try? reader.loaded(record: record, path: name) {
+                    #expect(Scorer(rubric: loaded.rubric).score(loaded.assessment).index.hundredths <= 500)
+                }
+            }
+        }
         if let file = try? EvidenceLoader(schema: Repo.evidenceSchema).open(bytes: bytes, path: name),
            let assessment = try? file.assessment(against: Repo.spbe2020) {
             let card = Scorer(rubric: Repo.spbe2020).score(assessment)

@@ -68,7 +68,7 @@ struct EvidenceChecker {
                 if let value, (1...indicator.maximumLevel).contains(value) {
                     claimed = value
                 } else {
-                    problems.append(diagnostic(.levelOutOfRange, at: element.place, attribute: "claimed",
+                    problems.append(diagnostic(.levelOutOfRange, at: element.claimedPlace ?? element.place, attribute: "claimed",
                         id: "level yang diklaim \(text) berada di luar skala indikator \(indicatorID) (1–\(indicator.maximumLevel)); hapus claimed bila tidak mengklaim level apa pun",
                         en: "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing"))
                 }
@@ -214,7 +214,8 @@ struct EvidenceChecker {
     }
 
     private func location(_ place: EvidenceRecord.Place) -> SourceLocation {
-        SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element))
+        if place.cell != nil { return SourceLocation(file: source.path, line: place.line, column: place.cellColumn) }
+        return SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element))
     }
 
     private func diagnostic(_ code: Diagnostic.Code, at place: EvidenceRecord.Place, attribute: String? = nil,
@@ -226,7 +227,9 @@ struct EvidenceChecker {
 
     private func diagnostic(_ code: Diagnostic.Code, _ message: String, at place: EvidenceRecord.Place,
                             attribute: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
-        Diagnostic(code, file: source.path, line: place.line,
+        // A workbook cell is named as `file.xlsx:Jawaban!G12`, where a spreadsheet user looks.
+        if let cell = place.cell { return Diagnostic(code, file: "\(source.path):\(cell)", message, severity: severity) }
+        return Diagnostic(code, file: source.path, line: place.line,
                    column: source.column(line: place.line, element: place.element, attribute: attribute), message,
                    severity: severity)
     }

@@ -18,11 +18,23 @@ public struct StreamingEvidenceReader: Sendable {
     public let resolver: RubricResolver
     public let schema: XMLSchema
     public let limits: InputLimits
+    /// Reads the workbooks among the files (any file it claims), when given.
+    public let workbooks: (any EvidenceWorkbookReader)?
 
-    public init(resolver: RubricResolver) throws(LoadError) {
+    public init(resolver: RubricResolver, workbooks: (any EvidenceWorkbookReader)? = nil) throws(LoadError) {
         self.resolver = resolver
         self.schema = try resolver.evidenceSchema()
         self.limits = resolver.limits
+        self.workbooks = workbooks
+    }
+
+    /// A record read some other way (from a workbook), checked against the rubric it names.
+    public func loaded(record: EvidenceRecord, path: String) throws(LoadError) -> Loaded {
+        let source = SourceText(path: path, bytes: [])
+        let rubric = try resolver.rubric(named: record.rubricID ?? "") { code, message in
+            Diagnostic(code, file: record.root.cell.map { "\(path):\($0)" } ?? path, message)
+        }
+        return Loaded(assessment: try EvidenceChecker(rubric: rubric, source: source).assessment(of: record), rubric: rubric)
     }
 
     /// One file, checked against the rubric it names (or the resolver's override).
@@ -68,6 +80,9 @@ public struct StreamingEvidenceReader: Sendable {
     }
 
     func load(source: SourceText, stream: EvidenceStream) throws(LoadError) -> Loaded {
+        if let workbooks, workbooks.claims(source.bytes, path: source.path) {
+            return try loaded(record: workbooks.record(bytes: source.bytes, path: source.path), path: source.path)
+        }
         // libxml2 makes no memory parser for zero bytes; the DOM parser says what is wrong.
         let outcome: EvidenceStream.Outcome = source.bytes.isEmpty ? .invalid : try stream.read(source)
         switch outcome {

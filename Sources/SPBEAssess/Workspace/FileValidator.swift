@@ -4,10 +4,13 @@ public struct FileValidator {
     public let catalog: RubricCatalog
     /// Check evidence against this rubric reference instead of the one each file names.
     public let rubricOverride: String?
+    /// Reads the workbooks among the files (any file it claims), when given.
+    public let workbooks: (any EvidenceWorkbookReader)?
 
-    public init(catalog: RubricCatalog, rubricOverride: String? = nil) {
+    public init(catalog: RubricCatalog, rubricOverride: String? = nil, workbooks: (any EvidenceWorkbookReader)? = nil) {
         self.catalog = catalog
         self.rubricOverride = rubricOverride
+        self.workbooks = workbooks
     }
 
     public struct Outcome: Sendable {
@@ -24,9 +27,10 @@ public struct FileValidator {
     /// thread-safe, so each worker gets its own from `makeCatalog` (schemas compiled and rubrics
     /// loaded once per worker).
     public static func validate(paths: [String], jobs: Int, rubricOverride: String? = nil,
+                                workbooks: (any EvidenceWorkbookReader)? = nil,
                                 makeCatalog: @Sendable @escaping () -> RubricCatalog) -> [Outcome] {
         ParallelWork.map(count: paths.count, jobs: jobs,
-                         state: { FileValidator(catalog: makeCatalog(), rubricOverride: rubricOverride) }) { validator, index in
+                         state: { FileValidator(catalog: makeCatalog(), rubricOverride: rubricOverride, workbooks: workbooks) }) { validator, index in
             validator.validate(path: paths[index])
         }
     }
@@ -34,7 +38,15 @@ public struct FileValidator {
     public func validate(path: String) -> Outcome {
         var kind: DocumentKind?
         do throws(LoadError) {
-            let document = try XMLDocument.parse(InputFile.load(path, limits: catalog.limits))
+            let source = try InputFile.load(path, limits: catalog.limits)
+            if let workbooks, workbooks.claims(source.bytes, path: path) {
+                kind = .evidence
+                let record = try workbooks.record(bytes: source.bytes, path: path)
+                let rubric = try rubric(named: record.rubricID ?? "") { Diagnostic($0, file: path, $1) }
+                let checker = EvidenceChecker(rubric: rubric, source: SourceText(path: path, bytes: []))
+                return Outcome(path: path, kind: kind, diagnostics: try checker.assessment(of: record).warnings)
+            }
+            let document = try XMLDocument.parse(source)
             guard let root = document.root else {
                 throw LoadError([Diagnostic(.malformedXML, file: path, id: "dokumen tidak memiliki elemen akar",
                                         en: "the document has no root element")])

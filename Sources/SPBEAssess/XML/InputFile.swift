@@ -52,3 +52,11 @@ enum InputFile {
         return SourceText(path: path, bytes: bytes)
     }
 }
+
+/// The bytes of an input file under the same checks as every input (a bounded regular file),
+/// for readers outside this module (the workbook importer).
+public enum InputBytes {
+    public static func load(_ path: String, limits: InputLimits = .default) throws(LoadError) -> [UInt8] {
+        try InputFile.load(path, limits: limits).bytes
+    }
+}

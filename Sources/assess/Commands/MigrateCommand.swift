@@ -1,5 +1,6 @@
 import ArgumentParser
 import SPBEAssess
+import SPBEWorkbook
 
 /// `assess migrate EVIDENCE --to pemdi-2026 --output FILE`: carries an evidence file over to
 /// another rubric through a crosswalk, and lists what has no source.
@@ -61,14 +62,26 @@ struct MigrateCommand: ParsableCommand {
         let migration: Migration
         let xml: String
         do throws(LoadError) {
-            let file = try catalog.evidenceLoader().open(path: evidence)
-            let source = try validator.rubric(for: file)
-            let assessment = try file.assessment(against: source)
+            let source: Rubric
+            let assessment: Assessment
+            let sameRubric: (_ id: String, _ en: String) -> Diagnostic
+            let workbooks = WorkbookEvidenceReader()
+            if let bytes = try? InputBytes.load(evidence, limits: catalog.limits), workbooks.claims(bytes, path: evidence) {
+                // A filled workbook: read and checked as everywhere else evidence is read.
+                let loaded = try StreamingEvidenceReader(resolver: RubricResolver(catalog: catalog))
+                    .loaded(record: workbooks.record(bytes: bytes, path: evidence), path: evidence)
+                (source, assessment) = (loaded.rubric, loaded.assessment)
+                sameRubric = { Diagnostic(.sameRubric, file: evidence, id: $0, en: $1) }
+            } else {
+                let file = try catalog.evidenceLoader().open(path: evidence)
+                source = try validator.rubric(for: file)
+                assessment = try file.assessment(against: source)
+                sameRubric = { file.rubricDiagnostic(.sameRubric, id: $0, en: $1) }
+            }
             let target = try catalog.rubric(to)
             if assessment.rubricID == target.id {
-                throw LoadError([file.rubricDiagnostic(.sameRubric,
-                    id: "bukti dukung ini sudah memakai rubrik \(target.id); tidak ada yang perlu dimigrasikan",
-                    en: "this evidence already uses rubric \(target.id); there is nothing to migrate")])
+                throw LoadError([sameRubric("bukti dukung ini sudah memakai rubrik \(target.id); tidak ada yang perlu dimigrasikan",
+                                            "this evidence already uses rubric \(target.id); there is nothing to migrate")])
             }
             let crosswalk = try catalog.crosswalk(from: source.id, to: target.id, path: crosswalk)
             migration = try Migrator(crosswalk: crosswalk, source: source, target: target)

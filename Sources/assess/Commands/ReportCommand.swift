@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SPBEAssess
 import SPBEReport
+import SPBEWorkbook
 
 /// `assess report EVIDENCE… --format html --output FILE`: the report people read.
 struct ReportCommand: ParsableCommand {
@@ -28,12 +29,12 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json, docx }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, csv, csvIndices = "csv-indices", json, docx, xlsx }
 
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Format keluaran: html, md, docx (Word), csv, csv-indices, atau json. / Output format: html, md, docx (Word), csv, csv-indices or json.")
+    @Option(name: .long, help: "Format keluaran: html, md, docx (Word), xlsx (buku kerja; perlu --output), csv, csv-indices, atau json. / Output format: html, md, docx (Word), xlsx (a workbook; needs --output), csv, csv-indices or json.")
     var format: Format = .html
 
     @Option(name: .long, help: ArgumentHelp("Indeks atau predikat target: menambahkan peta jalan setiap unit. / Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
@@ -67,6 +68,10 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(OutputLanguage.pick(
                 "--format docx menulis berkas Word (biner); beri --output LAPORAN.docx atau alihkan keluaran ke berkas",
                 "--format docx writes a Word file (binary); give --output REPORT.docx or redirect the output to a file"))
+        }
+        if format == .xlsx, outputOptions.output == nil {
+            throw ValidationError(OutputLanguage.pick("--format xlsx menulis buku kerja: beri --output BERKAS.xlsx",
+                                                      "--format xlsx writes a workbook: give --output FILE.xlsx"))
         }
     }
 
@@ -141,6 +146,10 @@ struct ReportCommand: ParsableCommand {
             try OutputFile.write(data: data, to: outputOptions.output, inputs: set.paths + (signatures.map { [$0] } ?? []))
             return
         }
+        if format == .xlsx {
+            try OutputFile.write(data: try ResultsWorkbook.render(input), to: outputOptions.output ?? "", inputs: set.paths)
+            return
+        }
         let text: String = switch format {
         case .docx: ""
         case .html: HTMLReport.render(input)
@@ -148,6 +157,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: CSVReport.indicators(input, dialect: csvDialect)
         case .csvIndices: CSVReport.indices(input, dialect: csvDialect)
         case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
+        case .xlsx: ""
         }
         try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SPBEAssess
+import SPBEWorkbook
 
 /// `assess score EVIDENCE…`: index and predicate for each unit.
 struct ScoreCommand: ParsableCommand {
@@ -40,7 +41,7 @@ struct ScoreCommand: ParsableCommand {
         do { paths = try InputPaths.expand(evidence) } catch { throw Console.fail(error) }
         let resolver = RubricResolver(catalog: rubricOptions.catalog(), rubricOverride: rubricOptions.rubric)
         let reader: StreamingEvidenceReader
-        do { reader = try StreamingEvidenceReader(resolver: resolver) } catch { throw Console.fail(error) }
+        do { reader = try StreamingEvidenceReader(resolver: resolver, workbooks: WorkbookEvidenceReader()) } catch { throw Console.fail(error) }
         let spool = try OutputSpool(target: outputOptions.output, inputs: paths)
         let options = scoringFlags.options
         var problems: [Diagnostic] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SPBEAssess
+import SPBEWorkbook
 
 /// `assess summary DIR…`: the national (or provincial) picture of a tree of evidence files.
 struct SummaryCommand: ParsableCommand {
@@ -39,7 +40,7 @@ struct SummaryCommand: ParsableCommand {
         let (files, scanProblems) = EvidenceTree.scan(directories)
         let resolver = RubricResolver(catalog: rubricOptions.catalog(), rubricOverride: rubricOptions.rubric)
         let reader: StreamingEvidenceReader
-        do { reader = try StreamingEvidenceReader(resolver: resolver) } catch { throw Console.fail(error) }
+        do { reader = try StreamingEvidenceReader(resolver: resolver, workbooks: WorkbookEvidenceReader()) } catch { throw Console.fail(error) }
         let builder = SummaryBuilder(reader: reader, options: scoringFlags.options, jobs: jobs.count)
         let progress = ProgressLine(total: files.count)
         let summary: NationalSummary

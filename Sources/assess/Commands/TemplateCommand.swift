@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SPBEAssess
+import SPBEWorkbook
 
 /// `assess template --rubric ID --opds FILE.csv --out DIR`: blank evidence files to fill in.
 struct TemplateCommand: ParsableCommand {
@@ -13,11 +14,14 @@ struct TemplateCommand: ParsableCommand {
             ditulis bila ada baris yang salah atau ada berkas yang sudah ada.
 
             FILE.csv has the header id,name,roles (roles space-separated; empty means the id). \
-            Each OPD gets DIR/ID.xml. Existing files are left alone unless --force; nothing is \
-            written when any row is bad or any file exists.
+            Each OPD gets DIR/ID.xml, or with --format xlsx a workbook DIR/ID.xlsx to fill in Excel \
+            or LibreOffice (--one-workbook: a single DIR/INSTANSI.xlsx with a sheet per OPD). \
+            Existing files are left alone unless --force; nothing is written when any row is bad \
+            or any file exists.
 
             Contoh / Example:
               assess template --rubric spbe-2020 --opds opd.csv --out templat --instansi kab-ketapang
+              assess template --rubric spbe-2020 --opds opd.csv --out templat --format xlsx
             """
     )
 
@@ -41,10 +45,21 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .long, help: "Bahasa komentar kriteria: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of the criterion comments: id or en (default: from LC_ALL or LANG, else id).")
     var lang: Language = OutputLanguage.current
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case xml, xlsx }
+
+    @Option(name: .long, help: "xml (berkas bukti dukung) atau xlsx (buku kerja untuk diisi di spreadsheet). / xml (evidence files) or xlsx (workbooks to fill in a spreadsheet).")
+    var format: Format = .xml
+
+    @Flag(name: .long, help: "Dengan --format xlsx: satu buku kerja untuk kabupaten, satu sheet per OPD. / With --format xlsx: one workbook for the regency, a sheet per OPD.")
+    var oneWorkbook = false
+
     @Flag(name: .long, help: "Timpa templat yang sudah ada. / Overwrite templates that already exist.")
     var force = false
 
     func validate() throws {
+        if oneWorkbook, format != .xlsx {
+            throw ValidationError(OutputLanguage.pick("--one-workbook memerlukan --format xlsx", "--one-workbook needs --format xlsx"))
+        }
         guard rubricOptions.rubric != nil else { throw ValidationError(OutputLanguage.pick(
             "--rubric ID|PATH wajib diberikan: rubrik yang menjadi dasar templat",
             "--rubric ID|PATH is required: the rubric the templates are for")) }
@@ -72,7 +87,12 @@ struct TemplateCommand: ParsableCommand {
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         let builder = TemplateBuilder(rubric: rubric, period: period ?? String(year), role: role, instansi: instansi, language: lang)
 
-        let targets = entries.map { (entry: $0, path: (out as NSString).appendingPathComponent("\($0.id).xml")) }
+        let workbooks = TemplateWorkbook(rubric: rubric, period: builder.period, role: role, instansi: instansi)
+        let targets: [(entries: [OPDEntry], path: String)] = if format == .xlsx && oneWorkbook {
+            [(entries, (out as NSString).appendingPathComponent("\(instansi ?? "opd").xlsx"))]
+        } else {
+            entries.map { ([$0], (out as NSString).appendingPathComponent("\($0.id).\(format.rawValue)")) }
+        }
         if !force {
             let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
             if !existing.isEmpty {
@@ -89,16 +109,24 @@ struct TemplateCommand: ParsableCommand {
                             en: "cannot create directory: \(error.localizedDescription)")
             throw ExitStatus.invalidInput.exitCode
         }
-        for (entry, path) in targets {
-            let owned = builder.owned(by: entry)
-            if owned.isEmpty {
-                let roles = entry.roles.joined(separator: " ")
-                Console.problem(opds, .warning,
-                    id: "OPD '\(entry.id)' (peran \(roles)) tidak memiliki indikator apa pun dalam \(rubric.id); templatnya tanpa jawaban",
-                    en: "OPD '\(entry.id)' (roles \(roles)) owns no indicator of \(rubric.id); its template has no answers")
+        for (group, path) in targets {
+            var count = 0
+            for entry in group {
+                let owned = builder.owned(by: entry)
+                if owned.isEmpty {
+                    let roles = entry.roles.joined(separator: " ")
+                    Console.problem(opds, .warning,
+                        id: "OPD '\(entry.id)' (peran \(roles)) tidak memiliki indikator apa pun dalam \(rubric.id); templatnya tanpa jawaban",
+                        en: "OPD '\(entry.id)' (roles \(roles)) owns no indicator of \(rubric.id); its template has no answers")
+                }
+                count += owned.count
             }
-            try OutputFile.writeAtomically(builder.template(for: entry), to: path)
-            print("\(path): \(owned.count) \(lang.pick("indikator", "indicators"))")
+            if format == .xlsx {
+                try OutputFile.writeAtomically(try workbooks.workbook(for: group), to: path)
+            } else {
+                try OutputFile.writeAtomically(builder.template(for: group[0]), to: path)
+            }
+            print("\(path): \(count) \(lang.pick("indikator", "indicators"))")
         }
     }
 }

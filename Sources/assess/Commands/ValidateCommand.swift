@@ -1,5 +1,6 @@
 import ArgumentParser
 import SPBEAssess
+import SPBEWorkbook
 
 /// `assess validate FILE…`: checks rubrics and evidence files and prints every problem.
 struct ValidateCommand: ParsableCommand {
@@ -39,7 +40,8 @@ struct ValidateCommand: ParsableCommand {
         }
         let catalog = rubricOptions.catalog()
         let (directory, limits) = (catalog.directory, catalog.limits)
-        let outcomes = FileValidator.validate(paths: paths, jobs: jobs.count, rubricOverride: rubricOptions.rubric) {
+        let outcomes = FileValidator.validate(paths: paths, jobs: jobs.count, rubricOverride: rubricOptions.rubric,
+                                              workbooks: WorkbookEvidenceReader()) {
             RubricCatalog(directory: directory, limits: limits)
         }
         for outcome in outcomes {

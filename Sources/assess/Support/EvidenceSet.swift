@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEWorkbook
 
 /// Loads every evidence file named on the command line with its rubric, reporting the problems
 /// of all files before giving up, so one run shows everything to fix. Files are read by the
@@ -12,7 +13,7 @@ struct EvidenceSet {
         do { paths = try InputPaths.expand(arguments) } catch { throw Console.fail(error) }
         let resolver = RubricResolver(catalog: options.catalog(), rubricOverride: options.rubric)
         let reader: StreamingEvidenceReader
-        do { reader = try StreamingEvidenceReader(resolver: resolver) } catch { throw Console.fail(error) }
+        do { reader = try StreamingEvidenceReader(resolver: resolver, workbooks: WorkbookEvidenceReader()) } catch { throw Console.fail(error) }
         let results = reader.read(paths: paths, jobs: jobs) { _, result in result }
         var loaded: [(Assessment, Rubric)] = []
         var problems: [Diagnostic] = []

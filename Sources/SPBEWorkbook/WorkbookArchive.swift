@@ -1,0 +1,147 @@
+import Foundation
+import SPBEAssess
+import ZIPFoundation
+
+/// The ZIP container of a workbook, with every entry name checked and every entry inflated in
+/// memory under ``WorkbookLimits`` (nothing is extracted to disk).
+///
+/// What is not an `.xlsx` is told apart by its first bytes, so the user hears what the file is:
+/// an encrypted workbook or an old `.xls` (both OLE compound files), an OpenDocument spreadsheet,
+/// or text renamed `.xlsx`.
+struct WorkbookArchive {
+    let path: String
+    let limits: WorkbookLimits
+    private let archive: Archive
+    private let entries: [String: Entry]
+    private var inflated = 0
+
+    static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    init(bytes: [UInt8], path: String, limits: WorkbookLimits) throws(LoadError) {
+        self.path = path
+        self.limits = limits
+        func fail(_ id: String, _ en: String) -> LoadError {
+            LoadError([Diagnostic(.unreadable, file: path, id: id, en: en)])
+        }
+        if bytes.starts(with: Self.compoundFileSignature.prefix(4)) {
+            throw fail("buku kerja ini dilindungi kata sandi (terenkripsi) atau berformat Excel lama (.xls); buka di Excel atau LibreOffice, hapus kata sandinya, lalu simpan sebagai Buku Kerja Excel (.xlsx)",
+                       "this workbook is password-protected (encrypted) or an old Excel file (.xls); open it in Excel or LibreOffice, remove the password and save it as an Excel Workbook (.xlsx)")
+        }
+        guard bytes.starts(with: Self.zipSignature) else {
+            if bytes.prefix(4096).allSatisfy({ $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                throw fail("berkas ini teks biasa (misalnya CSV yang diganti namanya menjadi .xlsx), bukan buku kerja Excel; isi templat .xlsx yang dibuat oleh assess template --format xlsx",
+                           "this file is plain text (for example a CSV renamed .xlsx), not an Excel workbook; fill in the .xlsx template made by assess template --format xlsx")
+            }
+            throw fail("berkas ini bukan buku kerja Excel (.xlsx): tanda ZIP-nya tidak ada",
+                       "this file is not an Excel workbook (.xlsx): it does not start as a ZIP archive")
+        }
+        let archive: Archive
+        do {
+            // ZIPFoundation 0.9.20's in-memory backend traps on an entry offset past the end and
+            // leaks when the end record is missing (both found by the fuzzer); its file backend
+            // reads with fread and does neither. So the bytes go to a private temporary file
+            // (mode 0600), unlinked as soon as it is open; entries are still inflated in memory
+            // and nothing is extracted.
+            guard Self.hasEndRecord(bytes) else { throw CocoaError(.fileReadCorruptFile) }
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("spbe-assess-\(UUID().uuidString).zip")
+            guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+                throw LoadError([Diagnostic(.unreadable, file: path,
+                    id: "tidak dapat membuat salinan sementara buku kerja di \(copy.deletingLastPathComponent().path)",
+                    en: "cannot make the workbook's temporary copy in \(copy.deletingLastPathComponent().path)")])
+            }
+            defer { unlink(copy.path) }
+            archive = try Archive(url: copy, accessMode: .read)
+        } catch let error as LoadError {
+            throw error
+        } catch {
+            throw fail("arsip ZIP buku kerja ini rusak atau terpotong dan tidak dapat dibaca",
+                       "the workbook's ZIP archive is damaged or truncated and cannot be read")
+        }
+        var entries: [String: Entry] = [:]
+        var count = 0
+        for entry in archive {
+            count += 1
+            guard count <= limits.maxEntries else {
+                throw fail("buku kerja ini memuat lebih dari \(limits.maxEntries) entri ZIP; buku kerja SPBE hanya memuat belasan",
+                           "this workbook holds more than \(limits.maxEntries) ZIP entries; an SPBE workbook holds a dozen or so")
+            }
+            let name = entry.path
+            guard Self.isSafe(name) else {
+                throw fail("entri ZIP '\(name)' menunjuk ke luar arsip (jalur mutlak atau '..'); berkas ini tidak diterima",
+                           "ZIP entry '\(name)' points outside the archive (an absolute path or '..'); the file is refused")
+            }
+            guard entries[name] == nil else {
+                throw fail("entri ZIP '\(name)' muncul dua kali", "ZIP entry '\(name)' appears twice")
+            }
+            entries[name] = entry
+        }
+        self.archive = archive
+        self.entries = entries
+    }
+
+    /// True when an end-of-central-directory record (signature PK 5 6 and its 22 bytes) lies
+    /// within the last 64 KiB + 22 bytes, where a ZIP comment may push it.
+    static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 22 else { return false }
+        for start in stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 0xFFFF), by: -1)
+            where bytes[start] == 0x50 && bytes[start + 1] == 0x4B && bytes[start + 2] == 0x05 && bytes[start + 3] == 0x06 {
+            return true
+        }
+        return false
+    }
+
+    /// A relative name without `..`, a drive letter or backslashes.
+    static func isSafe(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"), !name.contains("\0") else { return false }
+        if name.count >= 2, name.dropFirst().first == ":" { return false }
+        return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    func has(_ name: String) -> Bool { entries[name] != nil }
+
+    /// The inflated bytes of entry `name`, nil when there is none.
+    mutating func read(_ name: String) throws(LoadError) -> [UInt8]? {
+        guard let entry = entries[name] else { return nil }
+        let limits = self.limits
+        let budget = min(limits.maxEntryBytes, limits.maxTotalBytes - inflated)
+        let compressed = max(1, Int(entry.compressedSize))
+        var bytes: [UInt8] = []
+        enum Stop: Error { case tooLarge, ratio }
+        do {
+            let checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+                bytes.append(contentsOf: chunk)
+                if bytes.count > budget { throw Stop.tooLarge }
+                if bytes.count >= limits.ratioCheckFrom, bytes.count / compressed > limits.maxRatio { throw Stop.ratio }
+            }
+            guard checksum == entry.checksum else {
+                throw LoadError([Diagnostic(.unreadable, file: path,
+                    id: "entri ZIP '\(name)' rusak (CRC tidak cocok)", en: "ZIP entry '\(name)' is damaged (CRC mismatch)")])
+            }
+        } catch Stop.tooLarge {
+            throw LoadError([Diagnostic(.tooLarge, file: path,
+                id: "entri ZIP '\(name)' mengembang melebihi batas \(budget) bita (bom ZIP?); berkas ditolak",
+                en: "ZIP entry '\(name)' inflates past the limit of \(budget) bytes (a ZIP bomb?); the file is refused")])
+        } catch Stop.ratio {
+            throw LoadError([Diagnostic(.tooLarge, file: path,
+                id: "entri ZIP '\(name)' mengembang lebih dari \(limits.maxRatio) kali ukuran mampatnya (bom ZIP?); berkas ditolak",
+                en: "ZIP entry '\(name)' inflates to more than \(limits.maxRatio) times its compressed size (a ZIP bomb?); the file is refused")])
+        } catch let error as LoadError {
+            throw error
+        } catch {
+            throw LoadError([Diagnostic(.unreadable, file: path,
+                id: "entri ZIP '\(name)' tidak dapat dibaca (rusak atau terenkripsi)",
+                en: "ZIP entry '\(name)' cannot be read (damaged or encrypted)")])
+        }
+        inflated += bytes.count
+        return bytes
+    }
+
+    /// The entry as an XML part, parsed safely; diagnostics name it as `file.xlsx:xl/…`.
+    mutating func part(_ name: String) throws(LoadError) -> XMLPart.Element? {
+        guard let bytes = try read(name) else { return nil }
+        let part = try XMLPart.parse(bytes: bytes, path: "\(path):\(name)")
+        guard let root = part.root else { return nil }
+        return root
+    }
+}
