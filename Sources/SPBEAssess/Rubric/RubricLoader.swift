@@ -46,12 +46,12 @@ private struct RubricBuilder {
     private var pillarIDs: Set<String> = []
     private var seen: [String: Set<String>] = [:]
     private var criterionIDs: Set<String> = []
-    private var defaultAggregation = Aggregation.min
+    private var defaultAggregation = Aggregation.responsible
 
     mutating func build(_ root: XMLElement) -> Rubric? {
         let title = root.localizedText("title", into: &problems)
         let normalize = ["true", "1"].contains(root.attribute("normalize") ?? "false")
-        defaultAggregation = root.attribute("aggregate").flatMap(Aggregation.init(rawValue:)) ?? .min
+        defaultAggregation = root.attribute("aggregate").flatMap(Aggregation.init(rawValue:)) ?? .responsible
 
         var scaleList: [Scale] = []
         for element in root.children(named: "scale") {

@@ -23,7 +23,8 @@ public enum HTMLReport {
             body.append(heatmap(input.cards, lang))
         }
         for card in input.cards {
-            body.append(unitSection(card, plan: input.plans[card.assessment.path], target: input.targetIndex, lang))
+            body.append(unitSection(card, plan: input.plans[card.assessment.path], target: input.targetIndex, lang,
+                                    result: input.opdResults[card.assessment.path]))
         }
         body.append(.el("footer", children: [.text(Phrase.generatedBy.text(lang))]))
         let document = Markup.el("html", ["lang": lang.rawValue],
@@ -41,7 +42,8 @@ public enum HTMLReport {
         return Phrase.reportTitle.text(input.language) + (names.count == 1 ? " — \(names[0])" : "")
     }
 
-    static func unitSection(_ card: Scorecard, plan: GapPlan?, target: Double?, _ lang: Language, details: Bool = true) -> Markup {
+    static func unitSection(_ card: Scorecard, plan: GapPlan?, target: Double?, _ lang: Language, details: Bool = true,
+                            result: OPDResult? = nil) -> Markup {
         let a = card.assessment
         let rubric = card.rubric
         var parts: [Markup] = []
@@ -50,9 +52,14 @@ public enum HTMLReport {
                 .el("h2", children: [.text(a.unit.name)]),
                 .el("p", children: [.text("\(a.unit.id) · \(a.unit.kind.rawValue)" + (a.unit.instansi.map { " · \(Phrase.instansi.text(lang)) \($0)" } ?? ""))]),
                 .el("p", children: [.text("\(rubric.title.text(in: lang)) · \(Phrase.period.text(lang)) \(a.period) · \(a.role.name(in: lang))")])),
-            .el("div", ["class": "score p\(card.predicateRank)"],
+            result.map { result in
+                .el("div", ["class": "score p\(rubric.predicates.firstIndex(of: result.predicate) ?? 0)"],
+                    .el("div", ["class": "index"], .text(result.index.description)),
+                    .el("div", ["class": "predicate"], .text((lang == .id ? "Capaian OPD · " : "OPD result · ") + result.predicate.label.text(in: lang))))
+            } ?? .el("div", ["class": "score p\(card.predicateRank)"],
                 .el("div", ["class": "index"], .text(card.index.description)),
                 .el("div", ["class": "predicate"], .text(card.predicate.label.text(in: lang))))))
+        parts.append(.el("p", ["class": "lost"], .text(LostPointsLine.text(card, lang))))
 
         let aspects = zip(card.aspects, rubric.aspects).map {
             RadarChart.Axis(label: $1.id, value: $0.index.value)

@@ -62,6 +62,12 @@ public enum MarkdownReport {
             out += ["## \(escape(a.unit.name))", "",
                     "\(escape(a.unit.id)) · \(a.unit.kind.rawValue) · \(escape(rubric.title.text(in: lang))) · \(Phrase.period.text(lang)) \(escape(a.period)) · \(a.role.name(in: lang))", "",
                     "**\(Phrase.index.text(lang)) \(card.index) — \(card.predicate.label.text(in: lang))**", ""]
+            if let result = input.opdResults[a.path] {
+                out += ["**\(lang == .id ? "Capaian OPD" : "OPD result") \(result.index) — \(result.predicate.label.text(in: lang))** "
+                        + (lang == .id ? "(\(result.indicatorIDs.count) indikator tanggung jawabnya, bobot dinormalkan)"
+                                       : "(\(result.indicatorIDs.count) indicators it answers for, weights renormalised)"), ""]
+            }
+            out += [escape(LostPointsLine.text(card, lang)), ""]
             out += table(["", Phrase.title.text(lang), Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)],
                          groupRows(card, lang))
             if let plan = input.plans[a.path] {

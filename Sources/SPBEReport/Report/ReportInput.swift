@@ -14,6 +14,9 @@ public struct ReportInput: Sendable {
     public var trend: Trend?
     /// With `--compare`: the unit's assessment beside other roles' (inspectorate, assessor).
     public var comparison: Comparison?
+    /// Each OPD file's own result ("capaian OPD") by evidence path: shown instead of its index,
+    /// which would score the OPD as if it were the whole instansi.
+    public var opdResults: [String: OPDResult] = [:]
 
     public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id,
                 regency: Scorecard? = nil, readiness: ReadinessReport? = nil) {

@@ -5,7 +5,7 @@ import SPBEAssess
 struct ReadinessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness",
-        abstract: "OPD readiness table: each OPD's index over the indicators it owns or answered, ranked lowest first.",
+        abstract: "OPD readiness table: each OPD's own result (capaian OPD) over the indicators it answers for, ranked lowest first.",
         discussion: """
             INPUT: the OPD evidence files of one instansi (files or directories), as for `assess \
             aggregate`. Owner roles of the rubric that no file plays are listed as not submitted. \
@@ -24,25 +24,22 @@ struct ReadinessCommand: ParsableCommand {
     @Option(name: .long, help: "The instansi's name (default: the instansi id).")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names, and OPDs without a file.", valueName: "FILE.csv"))
-    var opds: String?
+    @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
     @Argument(help: ArgumentHelp("OPD evidence files or directories.", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {
-        let evidence = try OPDEvidence(arguments: inputs, options: rubricOptions, name: name, rule: nil, outputPath: nil)
-        var expected: [OPDEntry] = []
-        if let opds {
-            do { expected = try OPDList.load(path: opds) } catch { throw Console.fail(error) }
-        }
-        let report = Readiness(rubric: evidence.rubric).assess(evidence.opds, expected: expected)
+        let evidence = try OPDEvidence(arguments: inputs, options: rubricOptions, name: name, rule: nil, outputPath: nil,
+                                       responsibilityOptions: responsibilityOptions)
+        let expected = try responsibilityOptions.entries()
+        let report = Readiness(rubric: evidence.rubric, responsibility: evidence.responsibility).assess(evidence.opds, expected: expected)
         let instansi = Scorer(rubric: evidence.rubric).score(evidence.result.assessment)
         let text = switch format {
         case .table: ReadinessTable.render(report, instansi: instansi, language: outputOptions.lang, markdown: false)
         case .md: ReadinessTable.render(report, instansi: instansi, language: outputOptions.lang, markdown: true)
         case .json: try ReadinessJSON.render(report, instansi: instansi, language: outputOptions.lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths)
     }
 }

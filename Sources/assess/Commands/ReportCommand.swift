@@ -34,6 +34,7 @@ struct ReportCommand: ParsableCommand {
     var csvDialect: CSVReport.Dialect = .international
 
     @OptionGroup var scoringFlags: ScoringFlags
+    @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
@@ -52,6 +53,13 @@ struct ReportCommand: ParsableCommand {
             }
         }
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
+        // Each OPD file's own result, the same number `score` and `readiness` show.
+        var responsibilities: [String: Responsibility] = [:]
+        for card in cards where card.assessment.unit.kind == .opd {
+            let responsibility = try responsibilities[card.rubric.id] ?? responsibilityOptions.responsibility(for: card.rubric)
+            responsibilities[card.rubric.id] = responsibility
+            input.opdResults[card.assessment.path] = OPDResult(card, responsibility: responsibility)
+        }
         if !compare.isEmpty {
             let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
                 .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
@@ -68,10 +76,12 @@ struct ReportCommand: ParsableCommand {
         // A regency's OPD files: add the aggregated instansi and the readiness ranking.
         let opds = set.assessments.map(\.assessment)
         if input.trend == nil, opds.count > 1, opds.allSatisfy({ $0.unit.kind == .opd }), let rubric = set.assessments.first?.rubric,
-           let result = try? Aggregator(rubric: rubric).aggregate(opds, name: nil, path: "<aggregate>") {
+           let responsibility = responsibilities[rubric.id],
+           let result = try? Aggregator(rubric: rubric, responsibility: responsibility).aggregate(opds, name: nil, path: "<aggregate>") {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency
-            input.readiness = Readiness(rubric: rubric, options: options).assess(opds)
+            input.readiness = Readiness(rubric: rubric, options: options, responsibility: responsibility)
+                .assess(opds, expected: try responsibilityOptions.entries())
             if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
                 input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
             }

@@ -19,6 +19,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var scoringFlags: ScoringFlags
     @OptionGroup var jobs: JobsOption
+    @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
@@ -51,7 +52,7 @@ struct ScoreCommand: ParsableCommand {
             }
             // Once a file is invalid nothing will be shown; keep reading to report every problem.
             guard problems.isEmpty else { continue }
-            try spool.append(try piece(cards, first: written == 0))
+            try spool.append(try piece(cards, first: written == 0, results: try opdResults(cards)))
             written += cards.count
         }
         if !problems.isEmpty { throw Console.fail(LoadError(problems)) }
@@ -59,12 +60,25 @@ struct ScoreCommand: ParsableCommand {
         try spool.commit()
     }
 
+    /// Each OPD file's own result (capaian OPD), when its rubric names owners: decided from the
+    /// file and the responsibility alone, so `readiness` and `report` show the same number.
+    private func opdResults(_ cards: [Scorecard]) throws -> [String: OPDResult] {
+        var byRubric: [String: Responsibility] = [:]
+        var results: [String: OPDResult] = [:]
+        for card in cards where card.assessment.unit.kind == .opd {
+            let responsibility = try byRubric[card.rubric.id] ?? responsibilityOptions.responsibility(for: card.rubric)
+            byRubric[card.rubric.id] = responsibility
+            results[card.assessment.path] = OPDResult(card, responsibility: responsibility)
+        }
+        return results
+    }
+
     /// One batch's part of the output; the parts join into exactly what rendering every card at
     /// once gives (units separated by a blank line; one JSON array).
-    private func piece(_ cards: [Scorecard], first: Bool) throws -> String {
+    private func piece(_ cards: [Scorecard], first: Bool, results: [String: OPDResult]) throws -> String {
         switch format {
         case .table:
-            return (first ? "" : "\n\n") + ScoreTable.render(cards, language: outputOptions.lang).dropLast()
+            return (first ? "" : "\n\n") + ScoreTable.render(cards, language: outputOptions.lang, results: results).dropLast()
         case .json:
             // The batch's array without its brackets: "[\n" … "\n]\n".
             let array = try ScoreJSON.render(cards, language: outputOptions.lang)
