@@ -6,8 +6,8 @@
 /// grouped by `unit/@instansi` and combined with ``Aggregator`` (the rubric's rules). The OPD
 /// files of one instansi are expected in one directory (as `province/instansi/opd.xml` has
 /// them); the same instansi in a second directory is reported, not merged. Invalid files are
-/// listed with their diagnostics and the rest is still summarised. One rubric per summary: the
-/// first valid file's (or the resolver's override); a file under another rubric is listed.
+/// listed with their diagnostics and the rest is still summarised. One summary per rubric and
+/// period (``summarizeSections(_:progress:)``), of one role (self by default).
 ///
 /// ```swift
 /// let summary = SummaryBuilder(reader: reader).summarize(EvidenceTree.scan(["corpus"]).files)
@@ -32,10 +32,30 @@ public struct SummaryBuilder: Sendable {
         case noValidEvidence(invalidFiles: [NationalSummary.InvalidFile])
     }
 
-    /// `progress(done, total)` is called on the calling thread after each batch.
+    /// The role summarised; files of other roles (an inspectorate's or assessor's review kept
+    /// beside the evidence) are left out and counted in ``NationalSummary/otherRoleFiles``.
+    public var role: Role = .self
+
+    /// `progress(done, total)` is called on the calling thread after each batch. The first
+    /// section's summary (see ``summarizeSections(_:progress:)``).
     public func summarize(_ files: [EvidenceTree.File],
                           progress: (Int, Int) -> Void = { _, _ in }) throws(Failure) -> NationalSummary {
-        var state = State()
+        try summarizeSections(files, progress: progress)[0]
+    }
+
+    /// One summary per rubric and period (sorted by rubric id, then period), never mixing them:
+    /// an instansi's 2023 file in the 2024 folder goes to the 2023 section. Invalid files and
+    /// problems are reported in the first section only, so each is shown once.
+    public func summarizeSections(_ unsorted: [EvidenceTree.File],
+                                  progress: (Int, Int) -> Void = { _, _ in }) throws(Failure) -> [NationalSummary] {
+        // A directory's files together, even where a subdirectory sorts between them ("review/"
+        // before "setda.xml"), so no directory is read as two.
+        let files = unsorted.enumerated().sorted { a, b in
+            let (da, db) = (directory(a.element.path), directory(b.element.path))
+            return da != db ? da < db : a.offset < b.offset
+        }.map(\.element)
+        var shared = Shared()
+        var states: [SectionKey: State] = [:]
         var start = 0
         while start < files.count {
             var end = start
@@ -50,14 +70,30 @@ public struct SummaryBuilder: Sendable {
                 var groupEnd = groupStart + 1
                 let folder = directory(batch[groupStart].path)
                 while groupEnd < batch.count, directory(batch[groupEnd].path) == folder { groupEnd += 1 }
-                summarizeDirectory(folder, Array(zip(batch[groupStart..<groupEnd], results[groupStart..<groupEnd])), &state)
+                summarizeDirectory(folder, Array(zip(batch[groupStart..<groupEnd], results[groupStart..<groupEnd])), &states, &shared)
                 groupStart = groupEnd
             }
             start = end
             progress(end, files.count)
         }
-        guard let rubric = state.rubric else { throw .noValidEvidence(invalidFiles: state.invalid) }
+        let keys = states.keys.sorted { ($0.rubricID, $0.period) < ($1.rubricID, $1.period) }
+        guard !keys.isEmpty else { throw .noValidEvidence(invalidFiles: shared.invalid) }
+        return keys.enumerated().compactMap { number, key in
+            guard var state = states[key] else { return nil }
+            // An aggregated instansi takes the name its own file gives anywhere in the run.
+            state.results = state.results.map { result in
+                guard result.name == result.id, let name = shared.names[result.id] else { return result }
+                return InstansiResult(id: result.id, name: name, province: result.province, source: result.source,
+                                      index: result.index, predicate: result.predicate, levels: result.levels)
+            }
+            var reported = Shared()
+            if number == 0 { reported = shared }
+            return section(state, period: key.period, files: files.count, shared: reported)
+        }
+    }
 
+    private func section(_ state: State, period: String, files: Int, shared: Shared) -> NationalSummary {
+        let rubric = state.rubric
         let provinceNames = Set(state.results.map(\.province)).sorted()
         let byProvince = Dictionary(grouping: state.results, by: \.province)
         var sums = Array(repeating: 0, count: rubric.indicators.count)
@@ -72,17 +108,32 @@ public struct SummaryBuilder: Sendable {
             rubric: rubric, instansi: state.results,
             provinces: provinceNames.map { GroupStatistics(name: $0, results: byProvince[$0] ?? [], rubric: rubric) },
             national: GroupStatistics(name: "", results: state.results, rubric: rubric),
-            weakest: Array(weakest), fileCount: files.count, invalidFiles: state.invalid,
-            aggregationProblems: state.aggregationProblems)
+            weakest: Array(weakest), fileCount: files, invalidFiles: shared.invalid,
+            aggregationProblems: state.aggregationProblems + shared.problems,
+            period: period, role: role, otherRoleFiles: shared.otherRole)
     }
 
+    private struct SectionKey: Hashable {
+        let rubricID: String
+        let period: String
+    }
+
+    /// One section's results.
     private struct State {
-        var rubric: Rubric?
+        let rubric: Rubric
         var results: [InstansiResult] = []
-        var invalid: [NationalSummary.InvalidFile] = []
         var aggregationProblems: [Diagnostic] = []
         /// Instansi id → the directory it was found in.
         var seen: [String: String] = [:]
+    }
+
+    /// What every section shares: files that could not be read, or were of another role.
+    private struct Shared {
+        var invalid: [NationalSummary.InvalidFile] = []
+        var problems: [Diagnostic] = []
+        var otherRole: [String] = []
+        /// Instansi id → the name its own files give it.
+        var names: [String: String] = [:]
     }
 
     private func directory(_ path: String) -> Substring {
@@ -91,54 +142,62 @@ public struct SummaryBuilder: Sendable {
 
     private func summarizeDirectory(_ folder: Substring,
                                     _ files: [(EvidenceTree.File, Result<StreamingEvidenceReader.Loaded, LoadError>)],
-                                    _ state: inout State) {
-        var instansiFiles: [(EvidenceTree.File, Assessment)] = []
-        var opds: [String: [Assessment]] = [:]
+                                    _ states: inout [SectionKey: State], _ shared: inout Shared) {
+        var instansiFiles: [SectionKey: [(EvidenceTree.File, Assessment)]] = [:]
+        var opds: [SectionKey: [String: [Assessment]]] = [:]
+        var rubrics: [SectionKey: Rubric] = [:]
         var province = ""
         for (file, result) in files {
             switch result {
             case .failure(let error):
-                state.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
+                shared.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
             case .success(let loaded):
-                let rubric = state.rubric ?? loaded.rubric
-                guard loaded.rubric.id == rubric.id else {
-                    state.invalid.append(.init(path: file.path, diagnostics: [Diagnostic(.rubricMismatch, file: file.path,
-                        "this file uses rubric '\(loaded.rubric.id)', but the summary is of rubric '\(rubric.id)' (the first valid file's); summarise each rubric separately or give --rubric")]))
+                // An instansi's own file names it, whatever its role or period: aggregated
+                // results show that name, not the slug.
+                if loaded.assessment.unit.kind == .instansi { shared.names[loaded.assessment.unit.id] = loaded.assessment.unit.name }
+                guard loaded.assessment.role == role else {
+                    shared.otherRole.append(file.path)
                     continue
                 }
-                state.rubric = rubric
+                let key = SectionKey(rubricID: loaded.rubric.id, period: loaded.assessment.period)
+                rubrics[key] = loaded.rubric
                 province = file.province
                 if loaded.assessment.unit.kind == .instansi {
-                    instansiFiles.append((file, loaded.assessment))
+                    instansiFiles[key, default: []].append((file, loaded.assessment))
                 } else {
-                    opds[loaded.assessment.unit.instansi ?? "", default: []].append(loaded.assessment)
+                    opds[key, default: [:]][loaded.assessment.unit.instansi ?? "", default: []].append(loaded.assessment)
                 }
             }
         }
-        guard let rubric = state.rubric else { return }
-        let scorer = Scorer(rubric: rubric, options: options)
-        var found: [InstansiResult] = []
-        for (file, assessment) in instansiFiles {
-            found.append(result(assessment.unit.id, assessment.unit.name, file.province, .file(file.path), scorer.score(assessment)))
-        }
-        let covered = Set(instansiFiles.map { $0.1.unit.id })
-        for (instansi, members) in opds where !covered.contains(instansi) {
-            do throws(LoadError) {
-                let aggregate = try Aggregator(rubric: rubric).aggregate(members, path: String(folder))
-                found.append(result(instansi, instansi, province, .aggregated(opdFiles: members.count),
-                                    scorer.score(aggregate.assessment)))
-            } catch {
-                state.aggregationProblems += error.diagnostics
+        for (key, rubric) in rubrics.sorted(by: { ($0.key.rubricID, $0.key.period) < ($1.key.rubricID, $1.key.period) }) {
+            var state = states[key] ?? State(rubric: rubric)
+            let scorer = Scorer(rubric: state.rubric, options: options)
+            var found: [InstansiResult] = []
+            let own = instansiFiles[key] ?? []
+            for (file, assessment) in own {
+                found.append(result(assessment.unit.id, assessment.unit.name, file.province, .file(file.path), scorer.score(assessment)))
             }
-        }
-        for result in found.sorted(by: { $0.id < $1.id }) {
-            if let other = state.seen[result.id] {
-                state.aggregationProblems.append(Diagnostic(.duplicateUnit, file: String(folder),
-                    "instansi '\(result.id)' is also in \(other); its files there and here are summarised once, from there"))
-                continue
+            let covered = Set(own.map { $0.1.unit.id })
+            for (instansi, members) in (opds[key] ?? [:]).sorted(by: { $0.key < $1.key }) where !covered.contains(instansi) {
+                do throws(LoadError) {
+                    let aggregate = try Aggregator(rubric: state.rubric).aggregate(members, path: String(folder))
+                    found.append(result(instansi, instansi, province, .aggregated(opdFiles: members.count),
+                                        scorer.score(aggregate.assessment)))
+                } catch {
+                    state.aggregationProblems += error.diagnostics
+                }
             }
-            state.seen[result.id] = String(folder)
-            state.results.append(result)
+            for result in found.sorted(by: { $0.id < $1.id }) {
+                if let other = state.seen[result.id] {
+                    state.aggregationProblems.append(Diagnostic(.duplicateUnit, file: String(folder),
+                        id: "instansi '\(result.id)' juga ada di \(other); berkasnya dirangkum sekali, dari sana",
+                        en: "instansi '\(result.id)' is also in \(other); its files there and here are summarised once, from there"))
+                    continue
+                }
+                state.seen[result.id] = String(folder)
+                state.results.append(result)
+            }
+            states[key] = state
         }
     }
 
