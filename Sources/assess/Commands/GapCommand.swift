@@ -8,7 +8,11 @@ struct GapCommand: ParsableCommand {
         commandName: "gap",
         abstract: "What it takes to reach a target index or predicate: the optimal steps, in order.",
         discussion: """
-            The plan has the least total effort that reaches the target (exact, not a heuristic). \
+            The plan has the least total effort that reaches the target (exact, not a heuristic), \
+            with at most --max-step levels per indicator (default 2). Without efforts in the rubric \
+            or --effort, the first step above the floor costs 1 and each further step twice the one \
+            before (SPBE: to 2 costs 1, 3 costs 2, 4 costs 4, 5 costs 8). Quick wins come first: a \
+            criterion marked met without a document, or a level one criterion short. \
             With --budget it is the highest index within that effort. A target is reached when the \
             index rounded half-up to two decimals is at least the target, as predicates are assigned.
             """
@@ -31,6 +35,9 @@ struct GapCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("CSV of step efforts overriding the rubric's: indicator,level,effort.", valueName: "FILE"))
     var effort: String?
 
+    @Option(name: .long, help: ArgumentHelp("At most this many levels per indicator in the plan (default 2).", valueName: "N"))
+    var maxStep: Int = 2
+
     @Option(name: .long, help: "Output format: table, md or json.")
     var format: Format = .table
 
@@ -42,6 +49,9 @@ struct GapCommand: ParsableCommand {
     func validate() throws {
         guard (target == nil) != (targets == nil) else {
             throw ValidationError("give exactly one of --target VALUE or --targets FILE")
+        }
+        guard maxStep >= 1 else {
+            throw ValidationError("--max-step harus 1 atau lebih / --max-step must be 1 or more (got \(maxStep))")
         }
     }
 
@@ -76,7 +86,7 @@ struct GapCommand: ParsableCommand {
             throw Console.fail(error)
         }
 
-        let plan = GapPlanner(efforts: efforts).plan(card, target: goal, budget: limit)
+        let plan = GapPlanner(efforts: efforts, maxStep: maxStep).plan(card, target: goal, budget: limit)
         let lang = outputOptions.lang
         let text = switch format {
         case .table: GapText.render(plan, language: lang, markdown: false)

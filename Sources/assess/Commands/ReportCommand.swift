@@ -27,6 +27,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
     var target: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --target: at most this many levels per indicator in a roadmap (default 2).", valueName: "N"))
+    var maxStep: Int = 2
+
     @Option(name: .long, help: ArgumentHelp("Another role's assessment of the same unit (inspectorate, assessor): adds the comparison (repeatable, at most two).", valueName: "FILE"))
     var compare: [String] = []
 
@@ -39,6 +42,12 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
 
+    func validate() throws {
+        guard maxStep >= 1 else {
+            throw ValidationError("--max-step harus 1 atau lebih / --max-step must be 1 or more (got \(maxStep))")
+        }
+    }
+
     func run() throws {
         let set = try EvidenceSet(arguments: evidence, options: rubricOptions)
         let options = scoringFlags.options
@@ -47,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         if let target {
             for card in cards {
                 switch GapTarget.parse(target, rubric: card.rubric) {
-                case .success(let goal): plans[card.assessment.path] = GapPlanner().plan(card, target: goal)
+                case .success(let goal): plans[card.assessment.path] = GapPlanner(maxStep: maxStep).plan(card, target: goal)
                 case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target", error.description)]))
                 }
             }
@@ -83,7 +92,7 @@ struct ReportCommand: ParsableCommand {
             input.readiness = Readiness(rubric: rubric, options: options, responsibility: responsibility)
                 .assess(opds, expected: try responsibilityOptions.entries())
             if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
-                input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
+                input.plans[regency.assessment.path] = GapPlanner(maxStep: maxStep).plan(regency, target: goal)
             }
         }
         let text: String = switch format {
