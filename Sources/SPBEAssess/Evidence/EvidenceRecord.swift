@@ -45,6 +45,15 @@ struct EvidenceRecord {
         var place: Place
     }
 
+    struct RecommendationRecord {
+        var indicator: String?
+        var target: String?
+        var due: String?
+        var language: String?
+        var text: String
+        var place: Place
+    }
+
     struct UnitRecord {
         var id: String?
         var name: String
@@ -61,4 +70,5 @@ struct EvidenceRecord {
     var unit: UnitRecord?
     var answers: [AnswerRecord] = []
     var documents: [DocumentRecord] = []
+    var recommendations: [RecommendationRecord] = []
 }
