@@ -27,7 +27,7 @@ struct Assess: ParsableCommand {
         subcommands: [
             ValidateCommand.self, ScoreCommand.self, GapCommand.self, CompareCommand.self, CheckCommand.self,
             AggregateCommand.self, ReadinessCommand.self, TemplateCommand.self, MigrateCommand.self,
-            TrendCommand.self, ReportCommand.self, SummaryCommand.self, RubricCommand.self, ImportCommand.self,
+            TrendCommand.self, ReportCommand.self, SummaryCommand.self, RubricCommand.self, ImportCommand.self, FollowUpCommand.self,
         ]
     )
 

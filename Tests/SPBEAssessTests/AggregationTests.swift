@@ -18,11 +18,12 @@ struct AggregationTests {
         #expect(results == expected)
     }
 
-    /// Three indicators on a three-level scale, weights 50/30/20; X1 uses the rubric default (min),
+    /// Three indicators on a three-level scale, weights 50/30/20; X1 uses the rubric default (min,
+    /// named on the rubric: the built-in default is `responsible`, see ResponsibilityTests),
     /// X2 says max, X3 says mean. OPD a plays role a, b plays b, c plays "c b".
     static let rubricXML = """
     <?xml version="1.0" encoding="UTF-8"?>
-    <rubric xmlns="urn:spbe-assess:rubric:1" id="tiga" version="1">
+    <rubric xmlns="urn:spbe-assess:rubric:1" id="tiga" version="1" aggregate="min">
       <title xml:lang="id">Rubrik tiga level</title>
       <scale id="s">
         <level value="1"><label xml:lang="id">Satu</label></level>
@@ -35,9 +36,9 @@ struct AggregationTests {
       <pillar id="living"><title xml:lang="id">Kehidupan</title></pillar>
       <aspect id="A1">
         <title xml:lang="id">Aspek</title>
-        \(indicator("X1", weight: "50", extra: #"owners="a" pillar="governance""#))
+        \(indicator("X1", weight: "50", extra: #"owners="a b" pillar="governance""#))
         \(indicator("X2", weight: "30", extra: #"owners="a b" aggregate="max" pillar="governance living""#))
-        \(indicator("X3", weight: "20", extra: #"owners="b" aggregate="mean" pillar="living""#))
+        \(indicator("X3", weight: "20", extra: #"owners="b c" aggregate="mean" pillar="living""#))
       </aspect>
     </rubric>
     """
@@ -70,9 +71,11 @@ struct AggregationTests {
 
     static var rubric: Rubric { get throws { try Inline.rubric(rubricXML) } }
 
-    /// X1 (min): a at 3 (claims 3), b at 1 (claims 2; b does not own X1) → level 1, claim 2.
+    /// The rules combine the owner roles' levels (ResponsibilityTests: a role's is its best player's).
+    /// X1 (min, owners a b): a at 3 (claims 3), b at 1 (claims 2) → level 1, claim 2.
     /// X2 (max): a at 1, b at 2 → 2; nobody claims → no claim.
-    /// X3 (mean): b at 3, c at 0 (it meets X3.L2.a/b and L3.a but not L1.a) → ⌊3/2⌋ = 1. Both meet
+    /// X3 (mean, owners b c): role b's best is b at 3 (c also plays b, at 0); role c is c at 0 (it
+    /// meets X3.L2.a/b and L3.a but not L1.a) → ⌊3/2⌋ = 1. Both meet
     /// both level-2 criteria, which would complete level 2: so they are not carried.
     /// Index = (1·50 + 2·30 + 1·20) / 100 = 130 / 100 = 1.30 Kurang.
     /// Pillars: governance (X1, X2) = (50 + 60) / 80 = 1.375 → 1.38; living (X2, X3) = (60 + 20) / 50 = 1.60.
@@ -100,7 +103,7 @@ struct AggregationTests {
         #expect(result.indicators.map(\.level) == [1, 2, 1])
         #expect(result.indicators.map(\.claimed) == [2, nil, nil])
         #expect(result.indicators.map(\.rule) == [.min, .max, .mean])
-        #expect(result.indicators[0].contributions.map(\.owner) == [true, false])
+        #expect(result.indicators[0].contributions.map(\.owner) == [true, true])
 
         let answers = result.assessment.answers
         // X1 at 1: L1.a from both; of level 2, only X1.L2.a is met by both a and b.
@@ -117,13 +120,8 @@ struct AggregationTests {
         #expect(result.assessment.documents.map(\.id) == ["a.doc", "b.doc", "c.doc"])
         #expect(result.assessment.unit == Unit(id: "kab-x", name: "Kabupaten X", kind: .instansi, instansi: nil, roles: ["kab-x"]))
 
-        // b answers X1, owned by a: one warning at that answer, and it still counted (min 1, not 3).
-        #expect(result.warnings.count == 1)
-        #expect(result.warnings[0].severity == .warning)
-        #expect(result.warnings[0].file == "b.xml")
-        #expect(result.warnings[0].line == 4)  // "  <answer indicator=" on the file's fourth line
-        #expect(result.warnings[0].column == 3)  // the <answer> element, after two spaces
-        #expect(result.warnings[0].message.hasPrefix("b answers X1, which rubric tiga gives to a"))
+        // Every answer is an owner's (the non-owner warning is in ResponsibilityTests).
+        #expect(result.warnings.isEmpty)
 
         let reloaded = try Inline.assessment(EvidenceWriter.write(result.assessment), rubric: rubric)
         let card = Scorer(rubric: rubric).score(reloaded)
@@ -137,7 +135,8 @@ struct AggregationTests {
 
     @Test("a rule given for every indicator overrides the rubric's")
     func override() throws {
-        // max everywhere: X1 3, X2 2, X3 3 → (150 + 60 + 60) / 100 = 2.70.
+        // max everywhere: X1 max(a 3, b 1) = 3, X2 max(1, 2) = 2, X3 max(role b 3, role c 0) = 3
+        // → (150 + 60 + 60) / 100 = 2.70.
         let result = try Aggregator(rubric: try Self.rubric, ruleOverride: .max).aggregate(try Self.inputs())
         #expect(result.indicators.map(\.level) == [3, 2, 3])
         let card = Scorer(rubric: try Self.rubric).score(try Inline.assessment(EvidenceWriter.write(result.assessment), rubric: try Self.rubric))

@@ -36,8 +36,8 @@ struct GapTests {
         </indicator>
         <indicator id="X2" weight="30" scale="tiga" owners="bappeda"><title>Dua</title>
           <level value="1"><criterion id="X2.L1.a"><text>a</text></criterion></level>
-          <level value="2"><criterion id="X2.L2.a"><text>b</text></criterion></level>
-          <level value="3"><criterion id="X2.L3.a"><text>c</text></criterion></level>
+          <level value="2" effort="1"><criterion id="X2.L2.a"><text>b</text></criterion></level>
+          <level value="3" effort="1"><criterion id="X2.L3.a"><text>c</text></criterion></level>
         </indicator>
         <indicator id="X3" weight="20" scale="tiga"><title>Tiga</title>
           <level value="1"><criterion id="X3.L1.a"><text>a</text></criterion></level>
@@ -256,9 +256,14 @@ struct GapCommandTests {
     /// With every step at effort 1 the least effort is the fewest steps, and taking the heaviest
     /// available steps first is optimal (swap any lighter step for a heavier unused one): so the
     /// plan's effort is how many of the heaviest steps it takes to add 349.5 − 247.15 = 102.35.
+    /// Given as an effort file of 1 for every step and --max-step 4 (no cap on a 1…5 scale), so
+    /// the default growing model and step cap do not apply.
     @Test("the fixture regency to Sangat Baik: JSON, and the least number of unit steps")
     func ketapangToSangatBaik() throws {
-        let result = try CLI.run("gap", Self.ketapang, "--target", "Sangat Baik", "--format", "json")
+        let scratch = try Scratch()
+        let rows = Repo.spbe2020.indicators.flatMap { indicator in (2...5).map { "\(indicator.id),\($0),1" } }
+        let effort = try scratch.write("effort.csv", "indicator,level,effort\n" + rows.joined(separator: "\n") + "\n")
+        let result = try CLI.run("gap", Self.ketapang, "--target", "Sangat Baik", "--format", "json", "--effort", effort, "--max-step", "4")
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["current"] as? Double == 2.4715)

@@ -118,6 +118,11 @@ struct SummaryCommandTests {
         #expect(one.stdout == many.stdout)
         let rows = one.stdout.split(separator: "\r\n")
         #expect(rows.count == 4)
-        #expect(rows[2] == "prov-a,kab-2,kab-2,aggregated,2,2.0,2.00,Cukup")
+        // kab-2 under the default rule, the responsible OPD's answer (the first owner role): diskominfo
+        // answers for 22 indicators weighing 40.4 (at 2), bappeda for 3 weighing 7.75 (at 4); the
+        // other first owners (inspektorat 8.55, setda 19.05, bkpsdm 7, bpkad 8.25, dpmptsp 3,
+        // dukcapil 3, layanan-publik 3: 51.85) have no file and stand at the floor 1.
+        // (40.4 × 2 + 7.75 × 4 + 51.85 × 1) / 100 = (80.8 + 31 + 51.85) / 100 = 1.6365 → 1.64 Kurang.
+        #expect(rows[2] == "prov-a,kab-2,kab-2,aggregated,2,1.6365,1.64,Kurang")
     }
 }

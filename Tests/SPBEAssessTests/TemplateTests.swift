@@ -38,7 +38,7 @@ struct TemplateTests {
         #expect(Inline.problems { _ = try OPDList.parse("", path: "e.csv") }.map(\.description)
                 == ["e.csv: error: the OPD list is empty; expected the header id,name,roles and one row per OPD"])
         #expect(Inline.problems { _ = try OPDList.parse("nama,id\n", path: "h.csv") }.map(\.description)
-                == ["h.csv:1: error: the header is 'nama,id'; expected id,name,roles"])
+                == ["h.csv:1: error: the header is 'nama,id'; expected id,name,roles or id,name,roles,penanggung-jawab"])
         #expect(Inline.problems { _ = try OPDList.parse("id,name,roles\na,\"never closed\n", path: "q.csv") }.first?.description
                 == "q.csv:2: error: a quoted field is never closed")
     }

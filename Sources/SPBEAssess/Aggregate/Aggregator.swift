@@ -1,12 +1,13 @@
 /// Combines the OPD files of one instansi into the instansi's assessment, indicator by indicator.
 ///
-/// For each indicator, the OPDs that answered it contribute their **supported** level (criteria
-/// with documents, SPEC §1); the indicator's rule (``Indicator/aggregation``, the rubric's
-/// default `min` when it names none) combines them into the instansi level L, and the claims
-/// (where any OPD claimed) combine with the same rule. The result is an ordinary ``Assessment``
+/// For each indicator, the parties of ``Responsibility`` contribute their **supported** level
+/// (criteria with documents, SPEC §1): under the default rule `responsible` the responsible OPD
+/// alone; under `min`, `median`, `mean` and `max` also the indicator's other owner roles, each at
+/// the floor when no submitted OPD plays it. Other answers are contributions, shown but not
+/// counted. The indicator's rule (``Indicator/aggregation``, the rubric's default when it names
+/// none) combines the parties' levels into the instansi level L, and their claims likewise. The result is an ordinary ``Assessment``
 /// whose supported level for the indicator is exactly L: for every criterion of levels 1…L it
-/// carries one `met` citing the documents of every contributing OPD that reached that level
-/// (there is always one, as L never exceeds the highest contributing level). Of level L+1 it
+/// carries one `met` citing the documents of every counted answer that reached that level. Of level L+1 it
 /// carries the criteria every contributing OPD meets (never all of them); higher criteria are left
 /// out, because OPDs' partial steps do not add up to a step of the instansi. Documents keep
 /// their OPD: `diskominfo.perbup-arsitektur`.
@@ -20,9 +21,13 @@ public struct Aggregator: Sendable {
     /// One rule for every indicator, instead of each indicator's own (what-if analysis).
     public let ruleOverride: Aggregation?
 
-    public init(rubric: Rubric, ruleOverride: Aggregation? = nil) {
+    /// Who answers for the instansi on each indicator.
+    public let responsibility: Responsibility
+
+    public init(rubric: Rubric, ruleOverride: Aggregation? = nil, responsibility: Responsibility = Responsibility()) {
         self.rubric = rubric
         self.ruleOverride = ruleOverride
+        self.responsibility = responsibility
     }
 
     /// The instansi assessment built from `opds`, which must share instansi, rubric, period and
@@ -34,32 +39,59 @@ public struct Aggregator: Sendable {
         let scorer = Scorer(rubric: rubric)
         var answers: [Answer] = []
         var indicators: [AggregatedIndicator] = []
+        var notSubmitted: [NotSubmitted] = []
         for indicator in rubric.indicators {
+            let rule = ruleOverride ?? indicator.aggregation
+            var parties = responsibility.parties(for: indicator, rule: rule)
+            if !opds.contains(where: { parties[0].includes($0.unit) }) {
+                notSubmitted.append(NotSubmitted(indicatorID: indicator.id, party: parties[0]))
+            }
             let answered = opds.compactMap { opd in opd.answer(for: indicator.id).map { (opd, $0) } }
             guard !answered.isEmpty else { continue }
-            let rule = ruleOverride ?? indicator.aggregation
-            let contributions = answered.map { opd, answer in
-                let score = scorer.score(indicator, answer)
-                return Contribution(unitID: opd.unit.id, supported: score.supported, measured: score.measured,
-                                    claimed: answer.claimed, owner: owns(opd.unit, indicator))
+            // No owners and no assignment: under min, median, mean and max every answering OPD
+            // is a party, as when nobody is responsible (removing a file may then raise the level).
+            if parties == [.anyOPD] && rule != .responsible {
+                parties = answered.map { .opd($0.0.unit.id) }
             }
+            let scores = answered.map { scorer.score(indicator, $0.1) }
+            // Each party's answer is its best-supported player's (ties: the lower unit id), so the
+            // result never depends on input order and removing a file never raises it.
+            let chosen: [Int?] = parties.map { party in
+                answered.indices.filter { party.includes(answered[$0].0.unit) }.max { a, b in
+                    let sa = scores[a].measured ?? ExactDecimal(scores[a].supported)
+                    let sb = scores[b].measured ?? ExactDecimal(scores[b].supported)
+                    if sa != sb { return sa < sb }
+                    return answered[a].0.unit.id > answered[b].0.unit.id
+                }
+            }
+            let counted = Set(chosen.compactMap { $0 })
+            let contributions = answered.indices.map { i in
+                Contribution(unitID: answered[i].0.unit.id, supported: scores[i].supported, measured: scores[i].measured,
+                             claimed: answered[i].1.claimed, owner: owns(answered[i].0.unit, indicator),
+                             counted: counted.contains(i), responsible: chosen[0] == i)
+            }
+            let sources = answered.indices.filter(counted.contains).map { answered[$0] }
             if indicator.isMeasured {
-                // Values combine as numbers; only documented ones count, as in scoring.
-                let counted = zip(contributions, answered).filter { $0.0.measured != nil }
-                let value = rule.combine(counted.compactMap(\.0.measured))
-                let documents = counted.flatMap { _, pair in
-                    pair.1.valueDocumentIDs.map { DocumentIdentifier.qualified(unit: pair.0.unit.id, document: $0) }
+                // Values combine as numbers; only documented ones count, as in scoring. A party
+                // without one stands at the floor.
+                let values = chosen.map { $0.flatMap { scores[$0].measured } }
+                let value = values.allSatisfy({ $0 == nil }) ? nil
+                    : rule.combine(values.map { $0 ?? ExactDecimal(indicator.floor) })
+                let documents = sources.flatMap { opd, answer in
+                    answer.valueDocumentIDs.map { DocumentIdentifier.qualified(unit: opd.unit.id, document: $0) }
                 }
                 answers.append(Answer(indicatorID: indicator.id, claimed: nil, met: [], value: value,
                                       valueDocumentIDs: value == nil ? [] : documents,
                                       note: note(rule: rule, contributions, answered.map(\.1))))
                 indicators.append(AggregatedIndicator(indicatorID: indicator.id, rule: rule,
                                                       level: value.map { Int($0.millionths / ExactDecimal.scale) } ?? indicator.floor,
-                                                      measured: value, claimed: nil, contributions: contributions))
+                                                      measured: value, claimed: nil, contributions: contributions,
+                                                      responsible: parties[0]))
                 continue
             }
-            let level = max(indicator.floor, rule.combine(contributions.map(\.supported)))
-            let claims = contributions.compactMap(\.claimed)
+            let partyLevels = chosen.map { $0.map { scores[$0].supported } ?? indicator.floor }
+            let level = max(indicator.floor, rule.combine(partyLevels))
+            let claims = chosen.compactMap { $0.flatMap { answered[$0].1.claimed } }
             let claimed = claims.isEmpty ? nil : rule.combine(claims)
 
             var met: [MetCriterion] = []
@@ -67,25 +99,25 @@ public struct Aggregator: Sendable {
             for value in stride(from: indicator.floor + 1, through: level, by: 1) {
                 for criterion in indicator.criteria(ofLevel: value) {
                     var documents: [String] = []
-                    for (contribution, (opd, answer)) in zip(contributions, answered) where contribution.supported >= value {
+                    for (opd, answer) in sources where scorer.score(indicator, answer).supported >= value {
                         let cited = answer.met.first { $0.criterionID == criterion.id }?.documentIDs ?? []
                         documents += cited.map { DocumentIdentifier.qualified(unit: opd.unit.id, document: $0) }
                     }
                     met.append(MetCriterion(criterionID: criterion.id, documentIDs: documents))
                 }
             }
-            // The next level's criteria that every contributing OPD meets with a document are
+            // The next level's criteria that every counted answer meets with a document are
             // carried too, so `missingForNext` stays informative, unless they would complete that
-            // level (possible under mean or median, where L may lie below a lower OPD's gap).
+            // level (possible under mean or median, where L may lie below a lower party's gap).
             let next = indicator.criteria(ofLevel: level + 1)
             let common = next.filter { criterion in
-                answered.allSatisfy { _, answer in
+                !sources.isEmpty && sources.allSatisfy { _, answer in
                     answer.met.contains { $0.criterionID == criterion.id && !$0.documentIDs.isEmpty }
                 }
             }
             if common.count < next.count {
                 for criterion in common {
-                    let documents = answered.flatMap { opd, answer in
+                    let documents = sources.flatMap { opd, answer in
                         (answer.met.first { $0.criterionID == criterion.id }?.documentIDs ?? [])
                             .map { DocumentIdentifier.qualified(unit: opd.unit.id, document: $0) }
                     }
@@ -95,7 +127,8 @@ public struct Aggregator: Sendable {
             answers.append(Answer(indicatorID: indicator.id, claimed: claimed, met: met,
                                   note: note(rule: rule, contributions, answered.map(\.1))))
             indicators.append(AggregatedIndicator(indicatorID: indicator.id, rule: rule, level: level,
-                                                  measured: nil, claimed: claimed, contributions: contributions))
+                                                  measured: nil, claimed: claimed, contributions: contributions,
+                                                  responsible: parties[0]))
         }
 
         var documents: [Document] = []
@@ -110,17 +143,18 @@ public struct Aggregator: Sendable {
         let assessment = Assessment(path: path, rubricID: opds[0].rubricID, period: opds[0].period, role: opds[0].role,
                                     unit: unit, answers: answers, documents: documents, warnings: [])
         return AggregateResult(assessment: assessment, indicators: indicators, sources: opds.map(\.path),
-                               warnings: ownershipWarnings(opds))
+                               warnings: ownershipWarnings(opds), notSubmitted: notSubmitted)
     }
 
     /// True when the unit plays one of the indicator's owner roles, or the indicator names none.
     public func owns(_ unit: Unit, _ indicator: Indicator) -> Bool {
         indicator.owners.isEmpty || indicator.owners.contains { unit.roles.contains($0) }
+            || responsibility.assigned[indicator.id] == unit.id
     }
 
-    /// One warning per answer to an indicator the OPD does not own. Such answers still count:
-    /// evidence is evidence whoever files it, and dropping it silently would lower the index
-    /// for a bookkeeping reason; the warning lets the Sekda fix the unit's `roles` or the rubric.
+    /// One warning per answer to an indicator the OPD does not own. Such an answer is shown as a
+    /// contribution but does not count: the responsible OPD (or the owners, under the other rules)
+    /// answers for the instansi; the warning lets the Sekda fix the unit's `roles` or the rubric.
     func ownershipWarnings(_ opds: [Assessment]) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for opd in opds {
@@ -128,7 +162,8 @@ public struct Aggregator: Sendable {
                 guard let indicator = rubric.indicator(answer.indicatorID), !owns(opd.unit, indicator) else { continue }
                 let location = opd.locations.answers[answer.indicatorID]
                 warnings.append(Diagnostic(.answerNotOwned, file: opd.path, line: location?.line, column: location?.column,
-                    "\(opd.unit.id) answers \(indicator.id), which rubric \(rubric.id) gives to \(indicator.owners.joined(separator: ", ")) (this unit's roles: \(opd.unit.roles.joined(separator: " "))); the answer is still counted — add the role to <unit roles=\"…\"> if this OPD does own it",
+                    id: "\(opd.unit.id) menjawab \(indicator.id), yang oleh rubrik \(rubric.id) diberikan kepada \(indicator.owners.joined(separator: ", ")) (peran unit ini: \(opd.unit.roles.joined(separator: " "))); jawaban ditampilkan sebagai kontribusi tetapi tidak dihitung — tambahkan peran pada <unit roles=\"…\"> atau tetapkan OPD ini sebagai penanggung jawab",
+                    en: "\(opd.unit.id) answers \(indicator.id), which rubric \(rubric.id) gives to \(indicator.owners.joined(separator: ", ")) (this unit's roles: \(opd.unit.roles.joined(separator: " "))); the answer is shown as a contribution but not counted — add the role to <unit roles=\"…\"> or make this OPD the responsible one",
                     severity: .warning))
             }
         }
@@ -219,8 +254,16 @@ public struct AggregateResult: Sendable {
     public let indicators: [AggregatedIndicator]
     /// The OPD files, in input order.
     public let sources: [String]
-    /// Answers to indicators the OPD does not own (counted all the same).
+    /// Answers to indicators the OPD does not own (shown, not counted).
     public let warnings: [Diagnostic]
+    /// Indicators whose responsible OPD (or role) has no file: at the floor, "belum menyerahkan".
+    public let notSubmitted: [NotSubmitted]
+}
+
+/// An indicator at the floor because its responsible party did not submit.
+public struct NotSubmitted: Sendable, Hashable {
+    public let indicatorID: String
+    public let party: Responsibility.Party
 }
 
 /// How one indicator's instansi level came about.
@@ -235,6 +278,8 @@ public struct AggregatedIndicator: Sendable, Hashable {
     public let claimed: Int?
     /// In input order.
     public let contributions: [Contribution]
+    /// Who answers for the instansi on this indicator.
+    public let responsible: Responsibility.Party
 }
 
 /// One OPD's part in an aggregated indicator.
@@ -246,4 +291,8 @@ public struct Contribution: Sendable, Hashable {
     public let claimed: Int?
     /// False when the OPD answered an indicator the rubric gives to other roles.
     public let owner: Bool
+    /// True when this answer entered the rule (its party's best answer); false for one shown beside it.
+    public let counted: Bool
+    /// True when this is the responsible party's answer.
+    public let responsible: Bool
 }

@@ -1,14 +1,14 @@
 /// How ready each OPD is: what the Sekda brings to the coordination meeting.
 ///
-/// An OPD's index is Σ(level × weight) / Σ weight over the indicators it **answered, or owns and
-/// nobody answered** (those count at the floor), with the rubric's predicate. An indicator several roles
-/// share (JDIH: Bagian Hukum and Diskominfo) or several OPDs play a role for (four Setda bagian)
-/// is not held against the co-owner that left it to the one who answered. Every owner
-/// role of the rubric that no submitted file plays is listed as an OPD that has **not
-/// submitted**, with all its owned indicators at the floor.
+/// An OPD's index is its own result (``OPDResult``, "capaian OPD"): Σ(level × weight) / Σ weight
+/// over the indicators it is **responsible for** (``Responsibility/scope(of:answered:rubric:)``),
+/// with the rubric's predicate. An indicator several OPDs play a role for (four Setda bagian) is
+/// not held against the one that left it to the one who answered. Every responsible role that no
+/// submitted file or listed OPD plays is listed as **not submitted**, with its indicators at the floor.
 ///
 /// Ranking: lowest index first, because the meeting starts with whoever is furthest behind; on
-/// equal indices, OPDs that have not submitted come before those that have, then by id.
+/// equal indices, OPDs that have not submitted come before those that have, then by id. An OPD
+/// responsible for no indicator (it only contributes) has no number and comes last.
 ///
 /// ```swift
 /// let report = Readiness(rubric: rubric).assess(opdAssessments)
@@ -17,10 +17,12 @@
 public struct Readiness: Sendable {
     public let rubric: Rubric
     public let options: ScoringOptions
+    public let responsibility: Responsibility
 
-    public init(rubric: Rubric, options: ScoringOptions = ScoringOptions()) {
+    public init(rubric: Rubric, options: ScoringOptions = ScoringOptions(), responsibility: Responsibility = Responsibility()) {
         self.rubric = rubric
         self.options = options
+        self.responsibility = responsibility
     }
 
     /// `expected` is the instansi's OPD list, when known (`assess template`'s CSV): an OPD on it
@@ -28,35 +30,42 @@ public struct Readiness: Sendable {
     public func assess(_ opds: [Assessment], expected: [OPDEntry] = []) -> ReadinessReport {
         let scorer = Scorer(rubric: rubric, options: options)
         var entries: [OPDReadiness] = []
-        let answeredByAnyone = Set(opds.flatMap { $0.answers.map(\.indicatorID) })
         for opd in opds {
-            let answered = Set(opd.answers.map(\.indicatorID))
-            let scope = rubric.indicators.filter {
-                answered.contains($0.id) || (owns(opd.unit.roles, $0) && !answeredByAnyone.contains($0.id))
-            }
             let card = scorer.score(opd)
-            let scores = card.indicators.filter { score in scope.contains { $0.id == score.id } }
+            let answered = Set(card.indicators.filter(\.assessed).map(\.id))
+            let scope = responsibility.scope(of: opd.unit, answered: answered, rubric: rubric)
             entries.append(entry(unitID: opd.unit.id, name: opd.unit.name, roles: opd.unit.roles, file: opd.path,
-                                 scope: scope, scores: scores, scorer: scorer))
+                                 scope: scope, scores: card.indicators, scorer: scorer))
         }
         var played = Set(opds.flatMap(\.unit.roles))
-        let submittedIDs = Set(opds.map(\.unit.id))
-        for opd in expected where !submittedIDs.contains(opd.id) {
-            let scope = rubric.indicators.filter { owns(opd.roles, $0) }
+        let submitted = opds.map(\.unit)
+        for opd in expected where !submitted.contains(where: { $0.id == opd.id }) {
+            let unit = Unit(id: opd.id, name: opd.name, kind: .opd, instansi: nil, roles: opd.roles)
+            let scope = responsibility.scope(of: unit, answered: [], rubric: rubric)
             entries.append(entry(unitID: opd.id, name: opd.name, roles: opd.roles, file: nil, scope: scope,
-                                 scores: scope.map { scorer.score($0, nil) }, scorer: scorer))
+                                 scores: [], scorer: scorer))
             played.formUnion(opd.roles)
         }
-        var ownerRoles: [String] = []
+        // Responsible roles that no file or listed OPD plays: not submitted, standing for the role.
+        var roles: [String] = []
         for indicator in rubric.indicators {
-            for role in indicator.owners where !ownerRoles.contains(role) { ownerRoles.append(role) }
+            if case .role(let role) = responsibility.party(for: indicator), !played.contains(role), !roles.contains(role) {
+                roles.append(role)
+            }
         }
-        for role in ownerRoles where !played.contains(role) {
-            let scope = rubric.indicators.filter { $0.owners.contains(role) }
-            let scores = scope.map { scorer.score($0, nil) }
-            entries.append(entry(unitID: role, name: nil, roles: [role], file: nil, scope: scope, scores: scores, scorer: scorer))
+        for role in roles {
+            let scope = rubric.indicators.filter { responsibility.party(for: $0) == .role(role) }
+            entries.append(entry(unitID: role, name: nil, roles: [role], file: nil, scope: scope, scores: [], scorer: scorer))
+        }
+        // An OPD assigned indicators that has no file and is on no list: not submitted too.
+        let known = Set(entries.map(\.unitID))
+        for id in Set(responsibility.assigned.values).sorted() where !known.contains(id) {
+            let scope = rubric.indicators.filter { responsibility.party(for: $0) == .opd(id) }
+            entries.append(entry(unitID: id, name: nil, roles: [], file: nil, scope: scope, scores: [], scorer: scorer))
         }
         entries.sort { a, b in
+            // An OPD responsible for nothing has no number of its own: after every other.
+            if a.indicators.isEmpty != b.indicators.isEmpty { return b.indicators.isEmpty }
             // By value: 0/8.55 and 0/28.4 are equal indices, though not equal fractions.
             if a.index < b.index { return true }
             if b.index < a.index { return false }
@@ -70,15 +79,17 @@ public struct Readiness: Sendable {
         indicator.owners.contains { roles.contains($0) }
     }
 
+    /// The entry over `scope` (the OPD's own result, ``OPDResult``); `scores` are the OPD's
+    /// (empty for one without a file: every indicator at the floor).
     private func entry(unitID: String, name: String?, roles: [String], file: String?, scope: [Indicator],
                        scores: [IndicatorScore], scorer: Scorer) -> OPDReadiness {
-        let levels = Dictionary(uniqueKeysWithValues: scores.map { ($0.id, $0.score) })
-        let index = scorer.index(scope, levels)
-        return OPDReadiness(unitID: unitID, name: name, roles: roles, file: file, index: index,
-                            predicate: rubric.predicate(for: index),
+        let result = OPDResult(unitID: unitID, scope: scope, scores: scores, scorer: scorer)
+        let byID = Dictionary(scores.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return OPDReadiness(unitID: unitID, name: name, roles: roles, file: file, index: result.index,
+                            predicate: result.predicate,
                             owned: scope.filter { owns(roles, $0) }.map(\.id),
-                            indicators: scores.map { score in
-                                OPDReadiness.Item(score: score, owned: rubric.indicator(score.id).map { owns(roles, $0) } ?? false)
+                            indicators: scope.map { indicator in
+                                OPDReadiness.Item(score: byID[indicator.id] ?? scorer.score(indicator, nil), owned: owns(roles, indicator))
                             })
     }
 }

@@ -36,6 +36,8 @@ public struct Assessment: Sendable {
     public let warnings: [Diagnostic]
     /// Where each answer, `met` and document sits in the file, for reports that point at them.
     public var locations = EvidenceLocations()
+    /// An assessor's or inspectorate's recommendations, in file order (``FollowUp``).
+    public var recommendations: [Recommendation] = []
 
     public func answer(for indicatorID: String) -> Answer? {
         answers.first { $0.indicatorID == indicatorID }

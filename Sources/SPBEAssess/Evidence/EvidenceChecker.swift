@@ -131,10 +131,15 @@ struct EvidenceChecker {
                 en: "\(atOrBelowFloor.count) criteria at or below the floor level are marked met; the floor needs no proof, so they change nothing"))
         }
 
+        let recommendations = Recommendation.checked(record.recommendations, rubric: rubric,
+                                                     diagnostic: { code, place, attribute, id, en in
+                                                         diagnostic(code, at: place, attribute: attribute, id: id, en: en)
+                                                     }, into: &problems)
         guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
         return Assessment(path: source.path, rubricID: rubricID, period: record.period ?? "",
                           role: Role(rawValue: record.role ?? "") ?? .self, unit: unit,
-                          answers: answers, documents: documents, warnings: warnings, locations: locations)
+                          answers: answers, documents: documents, warnings: warnings, locations: locations,
+                          recommendations: recommendations)
     }
 
     /// A measured indicator's value and its documents, checked; nil when the answer gives none.

@@ -87,6 +87,10 @@ public struct EvidenceFile {
                     }
                 }
                 record.answers.append(answer)
+            case "recommendation":
+                record.recommendations.append(.init(indicator: element.attribute("indicator"), target: element.attribute("target"),
+                                                    due: element.attribute("due"), language: element.language,
+                                                    text: element.text, place: element.place))
             default: break
             }
         }

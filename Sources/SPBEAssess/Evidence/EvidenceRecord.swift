@@ -93,6 +93,15 @@ public struct EvidenceRecord: Sendable {
         }
     }
 
+    struct RecommendationRecord {
+        var indicator: String?
+        var target: String?
+        var due: String?
+        var language: String?
+        var text: String
+        var place: Place
+    }
+
     public struct UnitRecord: Sendable {
         public var id: String?
         public var name: String
@@ -118,6 +127,8 @@ public struct EvidenceRecord: Sendable {
     public var unit: UnitRecord?
     public var answers: [AnswerRecord] = []
     public var documents: [DocumentRecord] = []
+    /// An assessor's or inspectorate's recommendations, per indicator.
+    var recommendations: [RecommendationRecord] = []
 
     public init(rubricID: String? = nil, period: String? = nil, role: String? = nil, root: Place, unit: UnitRecord? = nil,
                 answers: [AnswerRecord] = [], documents: [DocumentRecord] = []) {

@@ -38,6 +38,16 @@ public struct GapPlan: Sendable {
         public let missing: [Criterion]
         /// OPD roles that own the indicator, when the rubric names them.
         public let owners: [String]
+        /// Set when the step is a quick win; such steps come first in the plan.
+        public let quickWin: QuickWin?
+    }
+
+    /// The cheapest real fixes: evidence already there but not attached, or one criterion short.
+    public enum QuickWin: Sendable, Hashable {
+        /// These criteria are marked met without a document: attaching the documents completes the level.
+        case attachDocuments([String])
+        /// This one criterion is all the level misses.
+        case oneCriterion(String)
     }
 
     /// A measured indicator as it stands.

@@ -9,8 +9,14 @@
 /// their gains, projected indices and missing criteria.
 public struct GapPlanner: Sendable {
     public let efforts: EffortTable
+    /// At most this many levels per indicator in one plan (nil: up to the top), so no indicator
+    /// is planned to jump further than an evaluation cycle can carry it.
+    public let maxStep: Int?
 
-    public init(efforts: EffortTable = EffortTable()) { self.efforts = efforts }
+    public init(efforts: EffortTable = EffortTable(), maxStep: Int? = nil) {
+        self.efforts = efforts
+        self.maxStep = maxStep.map { Swift.max(1, $0) }
+    }
 
     public func plan(_ card: Scorecard, target: GapTarget, budget: ExactDecimal? = nil) -> GapPlan {
         let rubric = card.rubric
@@ -19,8 +25,8 @@ public struct GapPlanner: Sendable {
         // criteria: it offers no steps here and is listed apart (GapPlan.measured).
         let items = zip(rubric.indicators, card.indicators).map { indicator, score in
             ParetoPlanner.Item(gainPerLevel: Scorer.weightedLevel(indicator.weight, ExactDecimal(1)),
-                               stepEfforts: indicator.isMeasured ? [] : (score.level + 1..<indicator.maximumLevel + 1).map {
-                                   efforts.effort(indicator, level: $0).millionths })
+                               stepEfforts: indicator.isMeasured ? [] : (score.level + 1..<indicator.maximumLevel + 1)
+                                   .prefix(maxStep ?? Int.max).map { efforts.effort(indicator, level: $0).millionths })
         }
 
         var raises: [Int]
@@ -29,7 +35,7 @@ public struct GapPlanner: Sendable {
         switch target {
         case .levels(let levels):
             raises = zip(rubric.indicators, card.indicators).map { indicator, score in
-                indicator.isMeasured ? 0 : max(0, (levels[indicator.id] ?? score.level) - score.level)
+                indicator.isMeasured ? 0 : min(maxStep ?? Int.max, max(0, (levels[indicator.id] ?? score.level) - score.level))
             }
             alreadyMet = raises.allSatisfy { $0 == 0 }
             if let budget {
@@ -38,6 +44,11 @@ public struct GapPlanner: Sendable {
                 raises = ParetoPlanner.solve(capped, .budget(effort: budget.millionths))?.raises ?? raises.map { _ in 0 }
                 reachable = raises == zip(rubric.indicators, card.indicators).map {
                     $0.isMeasured ? 0 : max(0, (levels[$0.id] ?? $1.level) - $1.level)
+                }
+            } else {
+                // A target further than the step cap allows is not reached in this plan.
+                reachable = zip(zip(rubric.indicators, card.indicators), raises).allSatisfy { pair, raise in
+                    pair.0.isMeasured || raise == max(0, (levels[pair.0.id] ?? pair.1.level) - pair.1.level)
                 }
             }
         case .index(let hundredths):
@@ -83,13 +94,18 @@ public struct GapPlanner: Sendable {
         var steps: [GapPlan.Step] = []
         var totalEffort = ExactDecimal.zero
         while true {
-            var best: (index: Int, gain: Int64, effort: Int64)?
+            // Quick wins first (a document to attach, one criterion to meet), then best value.
+            var best: (index: Int, gain: Int64, effort: Int64, quick: Bool)?
             for (index, indicator) in rubric.indicators.enumerated() where next[index] < goal[index] {
+                let quick = Self.quickWin(card, index, level: next[index] + 1) != nil
                 let candidate = (index, Scorer.weightedLevel(indicator.weight, ExactDecimal(1)),
-                             efforts.effort(indicator, level: next[index] + 1).millionths)
-                if best == nil || Self.betterValue(candidate.1, candidate.2, than: best!.gain, best!.effort) { best = candidate }
+                             efforts.effort(indicator, level: next[index] + 1).millionths, quick)
+                if best == nil || (quick && !best!.quick)
+                    || (quick == best!.quick && Self.betterValue(candidate.1, candidate.2, than: best!.gain, best!.effort)) {
+                    best = candidate
+                }
             }
-            guard let (index, gain, effort) = best else { break }
+            guard let (index, gain, effort, _) = best else { break }
             let indicator = rubric.indicators[index]
             let level = next[index] + 1
             next[index] = level
@@ -105,7 +121,7 @@ public struct GapPlanner: Sendable {
                 effort: ExactDecimal(millionths: effort), projected: projected,
                 predicate: rubric.predicate(for: projected),
                 missing: indicator.criteria(ofLevel: level).filter { !met.contains($0.id) },
-                owners: indicator.owners))
+                owners: indicator.owners, quickWin: Self.quickWin(card, index, level: level)))
         }
         let projected = IndexValue(weightedLevels: weighted, totalWeight: total)
         let measured = zip(rubric.indicators, card.indicators).filter { $0.0.isMeasured }.map { indicator, score in
@@ -123,6 +139,18 @@ public struct GapPlanner: Sendable {
             aspects: changes(card.aspects) { g in rubric.indicators.filter { $0.aspectID == g.id } },
             domains: changes(card.domains) { g in rubric.indicators.filter { $0.domainID == g.id } },
             pillars: changes(card.pillars) { g in rubric.indicators.filter { $0.pillarIDs.contains(g.id) } })
+    }
+
+    /// The step to `level` of the card's indicator at `position` is a quick win when its missing
+    /// criteria are all marked met without a document (attach it), or it misses one criterion.
+    /// Only the step right above the supported level can be: higher ones wait for it.
+    static func quickWin(_ card: Scorecard, _ position: Int, level: Int) -> GapPlan.QuickWin? {
+        let indicator = card.rubric.indicators[position]
+        let score = card.indicators[position]
+        guard !indicator.isMeasured, level == score.supported + 1, !score.missingForNext.isEmpty else { return nil }
+        let undocumented = Set(score.metWithoutDocument)
+        if score.missingForNext.allSatisfy(undocumented.contains) { return .attachDocuments(score.missingForNext) }
+        return score.missingForNext.count == 1 ? .oneCriterion(score.missingForNext[0]) : nil
     }
 
     /// gain₁/effort₁ > gain₂/effort₂, exactly (a free step beats any paid one); ties keep the

@@ -185,6 +185,8 @@ public struct Indicator: Sendable, Hashable {
 
 /// How the answers of several OPDs to one indicator combine into the instansi's level.
 public enum Aggregation: String, Sendable, Hashable, CaseIterable {
+    /// The responsible OPD's answer alone (the default): see ``Responsibility``.
+    case responsible
     case min, median, mean, max
 }
 

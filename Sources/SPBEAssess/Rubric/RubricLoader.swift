@@ -47,12 +47,12 @@ private struct RubricBuilder {
     private var pillarIDs: Set<String> = []
     private var seen: [String: Set<String>] = [:]
     private var criterionIDs: Set<String> = []
-    private var defaultAggregation = Aggregation.min
+    private var defaultAggregation = Aggregation.responsible
 
     mutating func build(_ root: XMLElement) -> Rubric? {
         let title = root.localizedText("title", into: &problems)
         let normalize = ["true", "1"].contains(root.attribute("normalize") ?? "false")
-        defaultAggregation = root.attribute("aggregate").flatMap(Aggregation.init(rawValue:)) ?? .min
+        defaultAggregation = root.attribute("aggregate").flatMap(Aggregation.init(rawValue:)) ?? .responsible
 
         var scaleList: [Scale] = []
         for element in root.children(named: "scale") {
@@ -227,11 +227,14 @@ private struct RubricBuilder {
                     en: "indicator \(indicatorID): level \(value) is above the floor (\(scale.floor)) and needs at least one <criterion>"))
                 complete = false
             }
-            let effort = level.attribute("effort") == nil ? ExactDecimal(1) : decimal(level, "effort")
+            // Without a stated effort, the default model: each step above the floor costs twice
+            // the one before (EffortModel).
+            let defaultEffort = EffortModel.effort(ofLevel: value, floor: scale?.floor ?? 0)
+            let effort = level.attribute("effort") == nil ? defaultEffort : decimal(level, "effort")
             levels.append(Indicator.Level(value: value, criteria: criteria,
                                           description: level.localizedText("description", required: false, into: &problems),
                                           guidance: level.localizedText("guidance", required: false, into: &problems),
-                                          effort: effort ?? ExactDecimal(1)))
+                                          effort: effort ?? defaultEffort))
         }
         if let scale, complete, levels.count != scale.maximum {
             problems.append(element.diagnostic(.incompleteLevels,

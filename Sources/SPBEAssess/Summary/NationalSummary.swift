@@ -19,6 +19,13 @@ public struct NationalSummary: Sendable {
     /// periods), and instansi found in two directories.
     public let aggregationProblems: [Diagnostic]
 
+    /// The period every file of this summary is for.
+    public var period: String = ""
+    /// The role summarised.
+    public var role: Role = .self
+    /// Valid files of another role, left out.
+    public var otherRoleFiles: [String] = []
+
     public struct InvalidFile: Sendable {
         public let path: String
         public let diagnostics: [Diagnostic]

@@ -1,14 +1,13 @@
 /// Builds the ``NationalSummary`` of an evidence tree: reads the files in parallel with the
 /// streaming reader, one batch of whole directories at a time, so memory holds one batch of
-/// assessments and, after it, one small ``InstansiResult`` per instansi — not the corpus. The
-/// directories of a batch are scored and aggregated in parallel too, and merged in order.
+/// assessments and, after it, one small ``InstansiResult`` per instansi — not the corpus.
 ///
 /// Per directory, an instansi-kind file stands for its instansi; otherwise the OPD files are
 /// grouped by `unit/@instansi` and combined with ``Aggregator`` (the rubric's rules). The OPD
 /// files of one instansi are expected in one directory (as `province/instansi/opd.xml` has
 /// them); the same instansi in a second directory is reported, not merged. Invalid files are
-/// listed with their diagnostics and the rest is still summarised. One rubric per summary: the
-/// first valid file's (or the resolver's override); a file under another rubric is listed.
+/// listed with their diagnostics and the rest is still summarised. One summary per rubric and
+/// period (``summarizeSections(_:progress:)``), of one role (self by default).
 ///
 /// ```swift
 /// let summary = SummaryBuilder(reader: reader).summarize(EvidenceTree.scan(["corpus"]).files)
@@ -33,10 +32,30 @@ public struct SummaryBuilder: Sendable {
         case noValidEvidence(invalidFiles: [NationalSummary.InvalidFile])
     }
 
-    /// `progress(done, total)` is called on the calling thread after each batch.
+    /// The role summarised; files of other roles (an inspectorate's or assessor's review kept
+    /// beside the evidence) are left out and counted in ``NationalSummary/otherRoleFiles``.
+    public var role: Role = .self
+
+    /// `progress(done, total)` is called on the calling thread after each batch. The first
+    /// section's summary (see ``summarizeSections(_:progress:)``).
     public func summarize(_ files: [EvidenceTree.File],
                           progress: (Int, Int) -> Void = { _, _ in }) throws(Failure) -> NationalSummary {
-        var state = State()
+        try summarizeSections(files, progress: progress)[0]
+    }
+
+    /// One summary per rubric and period (sorted by rubric id, then period), never mixing them:
+    /// an instansi's 2023 file in the 2024 folder goes to the 2023 section. Invalid files and
+    /// problems are reported in the first section only, so each is shown once.
+    public func summarizeSections(_ unsorted: [EvidenceTree.File],
+                                  progress: (Int, Int) -> Void = { _, _ in }) throws(Failure) -> [NationalSummary] {
+        // A directory's files together, even where a subdirectory sorts between them ("review/"
+        // before "setda.xml"), so no directory is read as two.
+        let files = unsorted.enumerated().sorted { a, b in
+            let (da, db) = (directory(a.element.path), directory(b.element.path))
+            return da != db ? da < db : a.offset < b.offset
+        }.map(\.element)
+        var shared = Shared()
+        var states: [SectionKey: State] = [:]
         var start = 0
         while start < files.count {
             var end = start
@@ -46,33 +65,35 @@ public struct SummaryBuilder: Sendable {
             }
             let batch = Array(files[start..<end])
             let results = reader.read(paths: batch.map(\.path), jobs: jobs) { _, result in result }
-            // The summary's rubric is the first valid file's; fixing it before the directories are
-            // summarised lets them be summarised in parallel, then merged in directory order.
-            if state.rubric == nil {
-                state.rubric = results.lazy.compactMap { result -> Rubric? in
-                    if case .success(let loaded) = result { loaded.rubric } else { nil }
-                }.first
-            }
-            var groups: [(folder: Substring, range: Range<Int>)] = []
             var groupStart = 0
             while groupStart < batch.count {
                 var groupEnd = groupStart + 1
                 let folder = directory(batch[groupStart].path)
                 while groupEnd < batch.count, directory(batch[groupEnd].path) == folder { groupEnd += 1 }
-                groups.append((folder, groupStart..<groupEnd))
+                summarizeDirectory(folder, Array(zip(batch[groupStart..<groupEnd], results[groupStart..<groupEnd])), &states, &shared)
                 groupStart = groupEnd
             }
-            let rubric = state.rubric, directories = groups
-            let outcomes = ParallelWork.map(count: directories.count, jobs: jobs, state: {}) { _, index in
-                let group = directories[index]
-                return summarizeDirectory(group.folder, batch[group.range], results[group.range], rubric: rubric)
-            }
-            for (group, outcome) in zip(directories, outcomes) { merge(outcome, from: group.folder, into: &state) }
             start = end
             progress(end, files.count)
         }
-        guard let rubric = state.rubric else { throw .noValidEvidence(invalidFiles: state.invalid) }
+        let keys = states.keys.sorted { ($0.rubricID, $0.period) < ($1.rubricID, $1.period) }
+        guard !keys.isEmpty else { throw .noValidEvidence(invalidFiles: shared.invalid) }
+        return keys.enumerated().compactMap { number, key in
+            guard var state = states[key] else { return nil }
+            // An aggregated instansi takes the name its own file gives anywhere in the run.
+            state.results = state.results.map { result in
+                guard result.name == result.id, let name = shared.names[result.id] else { return result }
+                return InstansiResult(id: result.id, name: name, province: result.province, source: result.source,
+                                      index: result.index, predicate: result.predicate, levels: result.levels)
+            }
+            var reported = Shared()
+            if number == 0 { reported = shared }
+            return section(state, period: key.period, files: files.count, shared: reported)
+        }
+    }
 
+    private func section(_ state: State, period: String, files: Int, shared: Shared) -> NationalSummary {
+        let rubric = state.rubric
         let provinceNames = Set(state.results.map(\.province)).sorted()
         let byProvince = Dictionary(grouping: state.results, by: \.province)
         var sums = Array(repeating: 0, count: rubric.indicators.count)
@@ -87,89 +108,96 @@ public struct SummaryBuilder: Sendable {
             rubric: rubric, instansi: state.results,
             provinces: provinceNames.map { GroupStatistics(name: $0, results: byProvince[$0] ?? [], rubric: rubric) },
             national: GroupStatistics(name: "", results: state.results, rubric: rubric),
-            weakest: Array(weakest), fileCount: files.count, invalidFiles: state.invalid,
-            aggregationProblems: state.aggregationProblems)
+            weakest: Array(weakest), fileCount: files, invalidFiles: shared.invalid,
+            aggregationProblems: state.aggregationProblems + shared.problems,
+            period: period, role: role, otherRoleFiles: shared.otherRole)
     }
 
+    private struct SectionKey: Hashable {
+        let rubricID: String
+        let period: String
+    }
+
+    /// One section's results.
     private struct State {
-        var rubric: Rubric?
+        let rubric: Rubric
         var results: [InstansiResult] = []
-        var invalid: [NationalSummary.InvalidFile] = []
         var aggregationProblems: [Diagnostic] = []
         /// Instansi id → the directory it was found in.
         var seen: [String: String] = [:]
+    }
+
+    /// What every section shares: files that could not be read, or were of another role.
+    private struct Shared {
+        var invalid: [NationalSummary.InvalidFile] = []
+        var problems: [Diagnostic] = []
+        var otherRole: [String] = []
+        /// Instansi id → the name its own files give it.
+        var names: [String: String] = [:]
     }
 
     private func directory(_ path: String) -> Substring {
         path.lastIndex(of: "/").map { path[..<$0] } ?? ""
     }
 
-    /// What one directory contributes, worked out on any thread.
-    private struct DirectoryOutcome: Sendable {
-        var invalid: [NationalSummary.InvalidFile] = []
-        var aggregationProblems: [Diagnostic] = []
-        /// Sorted by id.
-        var found: [InstansiResult] = []
-    }
-
-    private func summarizeDirectory(_ folder: Substring, _ files: ArraySlice<EvidenceTree.File>,
-                                    _ results: ArraySlice<Result<StreamingEvidenceReader.Loaded, LoadError>>,
-                                    rubric: Rubric?) -> DirectoryOutcome {
-        var outcome = DirectoryOutcome()
-        var instansiFiles: [(EvidenceTree.File, Assessment)] = []
-        var opds: [String: [Assessment]] = [:]
+    private func summarizeDirectory(_ folder: Substring,
+                                    _ files: [(EvidenceTree.File, Result<StreamingEvidenceReader.Loaded, LoadError>)],
+                                    _ states: inout [SectionKey: State], _ shared: inout Shared) {
+        var instansiFiles: [SectionKey: [(EvidenceTree.File, Assessment)]] = [:]
+        var opds: [SectionKey: [String: [Assessment]]] = [:]
+        var rubrics: [SectionKey: Rubric] = [:]
         var province = ""
-        for (file, result) in zip(files, results) {
+        for (file, result) in files {
             switch result {
             case .failure(let error):
-                outcome.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
+                shared.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
             case .success(let loaded):
-                guard let rubric, loaded.rubric.id == rubric.id else {
-                    outcome.invalid.append(.init(path: file.path, diagnostics: [Diagnostic(.rubricMismatch, file: file.path,
-                        "this file uses rubric '\(loaded.rubric.id)', but the summary is of rubric '\(rubric?.id ?? "")' (the first valid file's); summarise each rubric separately or give --rubric")]))
+                // An instansi's own file names it, whatever its role or period: aggregated
+                // results show that name, not the slug.
+                if loaded.assessment.unit.kind == .instansi { shared.names[loaded.assessment.unit.id] = loaded.assessment.unit.name }
+                guard loaded.assessment.role == role else {
+                    shared.otherRole.append(file.path)
                     continue
                 }
+                let key = SectionKey(rubricID: loaded.rubric.id, period: loaded.assessment.period)
+                rubrics[key] = loaded.rubric
                 province = file.province
                 if loaded.assessment.unit.kind == .instansi {
-                    instansiFiles.append((file, loaded.assessment))
+                    instansiFiles[key, default: []].append((file, loaded.assessment))
                 } else {
-                    opds[loaded.assessment.unit.instansi ?? "", default: []].append(loaded.assessment)
+                    opds[key, default: [:]][loaded.assessment.unit.instansi ?? "", default: []].append(loaded.assessment)
                 }
             }
         }
-        guard let rubric else { return outcome }
-        let scorer = Scorer(rubric: rubric, options: options)
-        var found: [InstansiResult] = []
-        for (file, assessment) in instansiFiles {
-            found.append(result(assessment.unit.id, assessment.unit.name, file.province, .file(file.path), scorer.score(assessment)))
-        }
-        let covered = Set(instansiFiles.map { $0.1.unit.id })
-        for (instansi, members) in opds where !covered.contains(instansi) {
-            do throws(LoadError) {
-                let aggregate = try Aggregator(rubric: rubric).aggregate(members, path: String(folder))
-                found.append(result(instansi, instansi, province, .aggregated(opdFiles: members.count),
-                                    scorer.score(aggregate.assessment)))
-            } catch {
-                outcome.aggregationProblems += error.diagnostics
+        for (key, rubric) in rubrics.sorted(by: { ($0.key.rubricID, $0.key.period) < ($1.key.rubricID, $1.key.period) }) {
+            var state = states[key] ?? State(rubric: rubric)
+            let scorer = Scorer(rubric: state.rubric, options: options)
+            var found: [InstansiResult] = []
+            let own = instansiFiles[key] ?? []
+            for (file, assessment) in own {
+                found.append(result(assessment.unit.id, assessment.unit.name, file.province, .file(file.path), scorer.score(assessment)))
             }
-        }
-        outcome.found = found.sorted(by: { $0.id < $1.id })
-        return outcome
-    }
-
-    /// Adds a directory's outcome, in directory order: an instansi already seen elsewhere is
-    /// reported, not counted twice.
-    private func merge(_ outcome: DirectoryOutcome, from folder: Substring, into state: inout State) {
-        state.invalid += outcome.invalid
-        state.aggregationProblems += outcome.aggregationProblems
-        for result in outcome.found {
-            if let other = state.seen[result.id] {
-                state.aggregationProblems.append(Diagnostic(.duplicateUnit, file: String(folder),
-                    "instansi '\(result.id)' is also in \(other); its files there and here are summarised once, from there"))
-                continue
+            let covered = Set(own.map { $0.1.unit.id })
+            for (instansi, members) in (opds[key] ?? [:]).sorted(by: { $0.key < $1.key }) where !covered.contains(instansi) {
+                do throws(LoadError) {
+                    let aggregate = try Aggregator(rubric: state.rubric).aggregate(members, path: String(folder))
+                    found.append(result(instansi, instansi, province, .aggregated(opdFiles: members.count),
+                                        scorer.score(aggregate.assessment)))
+                } catch {
+                    state.aggregationProblems += error.diagnostics
+                }
             }
-            state.seen[result.id] = String(folder)
-            state.results.append(result)
+            for result in found.sorted(by: { $0.id < $1.id }) {
+                if let other = state.seen[result.id] {
+                    state.aggregationProblems.append(Diagnostic(.duplicateUnit, file: String(folder),
+                        id: "instansi '\(result.id)' juga ada di \(other); berkasnya dirangkum sekali, dari sana",
+                        en: "instansi '\(result.id)' is also in \(other); its files there and here are summarised once, from there"))
+                    continue
+                }
+                state.seen[result.id] = String(folder)
+                state.results.append(result)
+            }
+            states[key] = state
         }
     }
 

@@ -1,4 +1,5 @@
-/// The OPDs of an instansi, read from a CSV file with the header `id,name,roles`:
+/// The OPDs of an instansi, read from a CSV file with the header `id,name,roles` and an optional
+/// fourth column `penanggung-jawab` (space-separated ids of the indicators the OPD answers for):
 ///
 /// ```
 /// id,name,roles
@@ -13,6 +14,29 @@ public struct OPDEntry: Sendable, Hashable {
     public let id: String
     public let name: String
     public let roles: [String]
+    /// Indicator ids this OPD answers for (its `penanggung-jawab` column); empty by default.
+    public let responsibleFor: [String]
+    /// The row's line in the list, for messages; not part of the entry's value.
+    public let line: Int?
+
+    public init(id: String, name: String, roles: [String], responsibleFor: [String] = [], line: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.roles = roles
+        self.responsibleFor = responsibleFor
+        self.line = line
+    }
+
+    public static func == (a: OPDEntry, b: OPDEntry) -> Bool {
+        a.id == b.id && a.name == b.name && a.roles == b.roles && a.responsibleFor == b.responsibleFor
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(roles)
+        hasher.combine(responsibleFor)
+    }
 }
 
 public enum OPDList {
@@ -31,22 +55,26 @@ public enum OPDList {
         guard let header = records.first else {
             throw LoadError([Diagnostic(.invalidRow, file: path, "the OPD list is empty; expected the header id,name,roles and one row per OPD")])
         }
-        if header.fields.map({ $0.trimmed.lowercased() }) != ["id", "name", "roles"] {
+        let columns = header.fields.map { $0.trimmed.lowercased() }
+        let width = columns == ["id", "name", "roles", "penanggung-jawab"] ? 4 : 3
+        if columns != ["id", "name", "roles"] && width == 3 {
             problems.append(Diagnostic(.invalidRow, file: path, line: header.line,
-                "the header is '\(header.fields.joined(separator: ","))'; expected id,name,roles"))
+                id: "kepala berkas '\(header.fields.joined(separator: ","))'; seharusnya id,name,roles atau id,name,roles,penanggung-jawab",
+                en: "the header is '\(header.fields.joined(separator: ","))'; expected id,name,roles or id,name,roles,penanggung-jawab"))
         }
         var entries: [OPDEntry] = []
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
             if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             func bad(_ message: String) { problems.append(Diagnostic(.invalidRow, file: path, line: record.line, message)) }
-            guard record.fields.count == 3 else {
-                bad("this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected 3 (id,name,roles) — quote a name that contains a comma")
+            guard record.fields.count == width else {
+                bad("this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(width) (\(width == 3 ? "id,name,roles" : "id,name,roles,penanggung-jawab")) — quote a name that contains a comma")
                 continue
             }
             let id = record.fields[0].trimmed
             let name = record.fields[1].trimmed
             let roles = record.fields[2].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let responsible = width == 4 ? record.fields[3].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) : []
             var valid = true
             if !isIdentifier(id) {
                 bad("OPD id '\(id)' is not an identifier (1–64 letters, digits, '.', '_', '-', starting with a letter or digit)")
@@ -54,6 +82,12 @@ public enum OPDList {
             }
             if name.isEmpty {
                 bad("OPD '\(id)' has no name")
+                valid = false
+            }
+            for indicator in responsible where !isIdentifier(indicator) {
+                problems.append(Diagnostic(.invalidRow, file: path, line: record.line,
+                    id: "indikator '\(indicator)' pada kolom penanggung-jawab bukan pengenal",
+                    en: "indicator '\(indicator)' in the penanggung-jawab column is not an identifier"))
                 valid = false
             }
             for role in roles where !isIdentifier(role) {
@@ -66,7 +100,8 @@ public enum OPDList {
             }
             if valid {
                 seen[id] = record.line
-                entries.append(OPDEntry(id: id, name: name, roles: roles.isEmpty ? [id] : roles))
+                entries.append(OPDEntry(id: id, name: name, roles: roles.isEmpty ? [id] : roles,
+                                        responsibleFor: responsible, line: record.line))
             }
         }
         if problems.isEmpty && entries.isEmpty {

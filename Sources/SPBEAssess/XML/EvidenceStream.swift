@@ -182,9 +182,9 @@ private final class RecordBuilder {
     var rootIsEvidence = false
 
     /// The element kinds the record keeps; everything else only counts depth.
-    private enum Kind { case root, unit, answer, met, note, document, other }
+    private enum Kind { case root, unit, answer, met, note, document, recommendation, other }
     private var stack: [(kind: Kind, language: String?)] = []
-    /// Text is gathered only inside unit, note and document.
+    /// Text is gathered only inside unit, note, document and recommendation.
     var capturing = false
     var text: [UInt8] = []
 
@@ -231,6 +231,11 @@ private final class RecordBuilder {
                 record.documents.append(.init(id: attributes.value("id"), title: "", date: attributes.value("date"),
                                               href: attributes.value("href"), sha256: attributes.value("sha256"),
                                               place: .init(element: "document", line: line)))
+            case .root? where Names.equal(name, "recommendation"):
+                kind = .recommendation
+                record.recommendations.append(.init(indicator: attributes.value("indicator"), target: attributes.value("target"),
+                                                    due: attributes.value("due"), language: language, text: "",
+                                                    place: .init(element: "recommendation", line: line)))
             case .answer? where Names.equal(name, "met"):
                 kind = .met
                 record.answers[record.answers.count - 1].met.append(
@@ -246,7 +251,7 @@ private final class RecordBuilder {
         }
         if parent == nil, kind != .root { rootIsEvidence = false }
         stack.append((kind, language))
-        if kind == .unit || kind == .note || kind == .document {
+        if kind == .unit || kind == .note || kind == .document || kind == .recommendation {
             capturing = true
             text.removeAll(keepingCapacity: true)
         }
@@ -254,7 +259,7 @@ private final class RecordBuilder {
 
     func end() {
         guard let top = stack.popLast() else { return }
-        guard capturing, top.kind == .unit || top.kind == .note || top.kind == .document else { return }
+        guard capturing, top.kind == .unit || top.kind == .note || top.kind == .document || top.kind == .recommendation else { return }
         capturing = false
         let folded = text.withUnsafeBufferPointer { WhiteSpaceFolding.fold($0) }
         switch top.kind {
@@ -266,6 +271,8 @@ private final class RecordBuilder {
             record.answers[answer].notes[record.answers[answer].notes.count - 1].text = folded
         case .document:
             record.documents[record.documents.count - 1].title = folded
+        case .recommendation:
+            record.recommendations[record.recommendations.count - 1].text = folded
         default: break
         }
     }

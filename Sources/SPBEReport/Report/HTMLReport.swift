@@ -137,7 +137,8 @@ public enum HTMLReport {
     /// then (for a single unit) every indicator.
     static func details(_ card: Scorecard, input: ReportInput, indicators: Bool) -> Markup {
         let lang = input.language
-        var parts: [Markup] = [.el("h2", children: [.text(Phrase.results.text(lang))]), groupTable(card, lang)]
+        var parts: [Markup] = [.el("h2", children: [.text(Phrase.results.text(lang))]), groupTable(card, lang),
+                               .el("p", ["class": "lost"], .text(LostPointsLine.text(card, lang)))]
         if input.regency != nil, let readiness = input.readiness {
             parts.append(opdOverclaims(readiness, input.cards, lang))
         } else {

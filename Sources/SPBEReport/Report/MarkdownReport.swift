@@ -62,6 +62,12 @@ public enum MarkdownReport {
             out += ["## \(MarkdownText.escape(a.unit.name))", "",
                     "\(MarkdownText.escape(a.unit.id)) · \(a.unit.kind.rawValue) · \(MarkdownText.escape(rubric.title.text(in: lang))) · \(Phrase.period.text(lang)) \(MarkdownText.escape(a.period)) · \(a.role.name(in: lang))", "",
                     "**\(Phrase.index.text(lang)) \(ReportFormat.index(card.index, lang)) — \(card.predicate.label.text(in: lang))**", ""]
+            if let result = input.opdResults[a.path] {
+                out += ["**\(lang == .id ? "Capaian OPD" : "OPD result") \(ReportFormat.index(result.index, lang)) — \(result.predicate.label.text(in: lang))** "
+                        + (lang == .id ? "(\(result.indicatorIDs.count) indikator tanggung jawabnya, bobot dinormalkan)"
+                                       : "(\(result.indicatorIDs.count) indicators it answers for, weights renormalised)"), ""]
+            }
+            out += [MarkdownText.escape(LostPointsLine.text(card, lang)), ""]
             out += table(["", Phrase.title.text(lang), Phrase.index.text(lang), Phrase.weight.text(lang), Phrase.predicate.text(lang)],
                          groupRows(card, lang))
             if let plan = input.plans[a.path] {

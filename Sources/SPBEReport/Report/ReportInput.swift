@@ -18,6 +18,9 @@ public struct ReportInput: Sendable {
     public var date: ReportDate?
     /// Who signs the berita acara (Word report); empty leaves blank lines to sign on.
     public var signatures: SignatureList = SignatureList(signatories: [])
+    /// Each OPD file's own result ("capaian OPD") by evidence path: shown instead of its index,
+    /// which would score the OPD as if it were the whole instansi.
+    public var opdResults: [String: OPDResult] = [:]
 
     public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id,
                 regency: Scorecard? = nil, readiness: ReadinessReport? = nil) {

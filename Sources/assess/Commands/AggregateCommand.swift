@@ -15,7 +15,8 @@ struct AggregateCommand: ParsableCommand {
 
             INPUT may be files or directories (scanned for *.xml). All files must be OPD files \
             (kind="opd") of one instansi, rubric, period and role, one per OPD. Each indicator's \
-            level is combined with its rule (the rubric's, default min). The result is an evidence \
+            level is the responsible OPD's (penanggung jawab: the rubric's first owner role, the OPD \
+            list's penanggung-jawab column or --assign), or combined with --rule. The result is an evidence \
             file that `assess score` reads like any other; with --output, its score (domains, \
             aspects, pillars) is printed.
 
@@ -30,19 +31,21 @@ struct AggregateCommand: ParsableCommand {
     @Option(name: .long, help: "Nama instansi untuk <unit> (bawaan: id instansi). / The instansi's name for <unit> (default: the instansi id).")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Gabungkan setiap indikator dengan aturan ini, bukan aturan rubrik: min, median, mean, atau max. / Combine every indicator with this rule instead of the rubric's: min, median, mean or max.", valueName: "RULE"))
+    @Option(name: .long, help: ArgumentHelp("Gabungkan setiap indikator dengan aturan ini, bukan aturan rubrik: responsible (OPD penanggung jawab), min, median, mean, atau max. / Combine every indicator with this rule instead of the rubric's: responsible, min, median, mean or max.", valueName: "RULE"))
     var rule: Aggregation?
+
+    @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
     @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung OPD. / OPD evidence files or directories.", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {
         let evidence = try OPDEvidence(arguments: inputs, options: rubricOptions, name: name, rule: rule,
-                                       outputPath: outputOptions.output)
+                                       outputPath: outputOptions.output, responsibilityOptions: responsibilityOptions)
         let card = Scorer(rubric: evidence.rubric).score(evidence.result.assessment)
         let text = EvidenceWriter.write(evidence.result.assessment,
                                         comments: AggregateSummary.comments(evidence.result, card))
-        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths)
         if outputOptions.output != nil {
             print(ScoreTable.render([card], language: outputOptions.lang), terminator: "")
         }

@@ -13,7 +13,15 @@ struct GapCommand: ParsableCommand {
             bila indeks yang dibulatkan setengah ke atas menjadi dua angka desimal sekurang-kurangnya sama \
             dengan target, sebagaimana predikat ditetapkan.
 
-            The plan has the least total effort that reaches the target (exact, not a heuristic). \
+            Paling banyak --max-step level per indikator (bawaan 2). Tanpa upaya dalam rubrik atau \
+            --effort, langkah pertama di atas level terendah berupaya 1 dan setiap langkah berikutnya \
+            dua kali langkah sebelumnya (1, 2, 4, 8). Perbaikan cepat didahulukan.
+
+            The plan has the least total effort that reaches the target (exact, not a heuristic), \
+            with at most --max-step levels per indicator (default 2). Without efforts in the rubric \
+            or --effort, the first step above the floor costs 1 and each further step twice the one \
+            before (SPBE: to 2 costs 1, 3 costs 2, 4 costs 4, 5 costs 8). Quick wins come first: a \
+            criterion marked met without a document, or a level one criterion short. \
             With --budget it is the highest index within that effort. A target is reached when the \
             index rounded half-up to two decimals is at least the target, as predicates are assigned.
 
@@ -39,6 +47,9 @@ struct GapCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("CSV upaya per langkah yang menggantikan upaya dalam rubrik: indicator,level,effort. / CSV of step efforts overriding the rubric's: indicator,level,effort.", valueName: "FILE"))
     var effort: String?
 
+    @Option(name: .long, help: ArgumentHelp("Paling banyak sekian level per indikator dalam rencana (bawaan 2). / At most this many levels per indicator in the plan (default 2).", valueName: "N"))
+    var maxStep: Int = 2
+
     @Option(name: .long, help: "Format keluaran: table, md, atau json. / Output format: table, md or json.")
     var format: Format = .table
 
@@ -52,6 +63,9 @@ struct GapCommand: ParsableCommand {
             throw ValidationError(OutputLanguage.pick(
                 "berikan tepat salah satu dari --target VALUE atau --targets FILE",
                 "give exactly one of --target VALUE or --targets FILE"))
+        }
+        guard maxStep >= 1 else {
+            throw ValidationError("--max-step harus 1 atau lebih / --max-step must be 1 or more (got \(maxStep))")
         }
     }
 
@@ -92,7 +106,7 @@ struct GapCommand: ParsableCommand {
             throw Console.fail(error)
         }
 
-        let plan = GapPlanner(efforts: efforts).plan(card, target: goal, budget: limit)
+        let plan = GapPlanner(efforts: efforts, maxStep: maxStep).plan(card, target: goal, budget: limit)
         let lang = outputOptions.lang
         let text = switch format {
         case .table: GapText.render(plan, language: lang, markdown: false)

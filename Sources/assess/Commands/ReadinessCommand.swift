@@ -5,7 +5,7 @@ import SPBEAssess
 struct ReadinessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness",
-        abstract: "Tabel kesiapan OPD: indeks setiap OPD atas indikator yang dimiliki atau dijawabnya, diurutkan dari yang terendah. / OPD readiness table: each OPD's index over the indicators it owns or answered, ranked lowest first.",
+        abstract: "Tabel kesiapan OPD: capaian setiap OPD atas indikator yang menjadi tanggung jawabnya, diurutkan dari yang terendah. / OPD readiness table: each OPD's own result (capaian OPD) over the indicators it answers for, ranked lowest first.",
         discussion: """
             INPUT: berkas bukti dukung OPD satu instansi (berkas atau direktori), seperti pada `assess \
             aggregate`. Peran pemilik dalam rubrik yang tidak dimainkan berkas mana pun dicantumkan sebagai \
@@ -31,25 +31,22 @@ struct ReadinessCommand: ParsableCommand {
     @Option(name: .long, help: "Nama instansi (bawaan: id instansi). / The instansi's name (default: the instansi id).")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Daftar OPD instansi (CSV: id,name,roles, seperti pada `assess template`): nama, dan OPD yang belum memiliki berkas. / The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names, and OPDs without a file.", valueName: "FILE.csv"))
-    var opds: String?
+    @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
     @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung OPD. / OPD evidence files or directories.", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {
-        let evidence = try OPDEvidence(arguments: inputs, options: rubricOptions, name: name, rule: nil, outputPath: nil)
-        var expected: [OPDEntry] = []
-        if let opds {
-            do { expected = try OPDList.load(path: opds) } catch { throw Console.fail(error) }
-        }
-        let report = Readiness(rubric: evidence.rubric).assess(evidence.opds, expected: expected)
+        let evidence = try OPDEvidence(arguments: inputs, options: rubricOptions, name: name, rule: nil, outputPath: nil,
+                                       responsibilityOptions: responsibilityOptions)
+        let expected = try responsibilityOptions.entries()
+        let report = Readiness(rubric: evidence.rubric, responsibility: evidence.responsibility).assess(evidence.opds, expected: expected)
         let instansi = Scorer(rubric: evidence.rubric).score(evidence.result.assessment)
         let text = switch format {
         case .table: ReadinessTable.render(report, instansi: instansi, language: outputOptions.lang, markdown: false)
         case .md: ReadinessTable.render(report, instansi: instansi, language: outputOptions.lang, markdown: true)
         case .json: try ReadinessJSON.render(report, instansi: instansi, language: outputOptions.lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths)
     }
 }

@@ -40,6 +40,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Indeks atau predikat target: menambahkan peta jalan setiap unit. / Target index or predicate: adds each unit's roadmap.", valueName: "VALUE"))
     var target: String?
 
+    @Option(name: .long, help: ArgumentHelp("Dengan --target: paling banyak sekian level per indikator dalam peta jalan (bawaan 2). / With --target: at most this many levels per indicator in a roadmap (default 2).", valueName: "N"))
+    var maxStep: Int = 2
+
     @Option(name: .long, help: ArgumentHelp("Penilaian unit yang sama oleh peran lain (inspektorat, asesor): menambahkan perbandingan (dapat diulang, paling banyak dua). / Another role's assessment of the same unit (inspectorate, assessor): adds the comparison (repeatable, at most two).", valueName: "FILE"))
     var compare: [String] = []
 
@@ -48,9 +51,6 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Nama instansi pada halaman judul (bawaan: nama dalam berkas instansi yang diberikan bersama berkas OPD, atau dari id: kab-sukamaju → Kabupaten Sukamaju). / The instansi's name on the title page (default: the name in an instansi file given with the OPD files, else read from the id: kab-sukamaju → Kabupaten Sukamaju).", valueName: "NAME"))
     var name: String?
-
-    @Option(name: .long, help: ArgumentHelp("Daftar OPD instansi (CSV: id,name,roles, seperti untuk `assess template`): menyebut OPD yang belum menyerahkan. / The instansi's OPD list (CSV: id,name,roles, as for `assess template`): names OPDs that have not submitted.", valueName: "FILE.csv"))
-    var opds: String?
 
     @Option(name: .long, help: ArgumentHelp("Tanggal yang dicetak pada setiap halaman dan berita acara, YYYY-MM-DD (bawaan: hari ini). / The date printed on every page and on the berita acara, YYYY-MM-DD (default: today).", valueName: "DATE"))
     var date: String?
@@ -62,6 +62,7 @@ struct ReportCommand: ParsableCommand {
     var signatory: [String] = []
 
     @OptionGroup var scoringFlags: ScoringFlags
+    @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
     func validate() throws {
         if format == .docx, outputOptions.output == nil, isatty(1) == 1 {
@@ -72,6 +73,10 @@ struct ReportCommand: ParsableCommand {
         if format == .xlsx, outputOptions.output == nil {
             throw ValidationError(OutputLanguage.pick("--format xlsx menulis buku kerja: beri --output BERKAS.xlsx",
                                                       "--format xlsx writes a workbook: give --output FILE.xlsx"))
+        }
+        guard maxStep >= 1 else {
+            throw ValidationError(OutputLanguage.pick("--max-step harus 1 atau lebih (diberikan \(maxStep))",
+                                                      "--max-step must be 1 or more (got \(maxStep))"))
         }
     }
 
@@ -86,7 +91,7 @@ struct ReportCommand: ParsableCommand {
         if let target {
             for card in cards {
                 switch GapTarget.parse(target, rubric: card.rubric) {
-                case .success(let goal): plans[card.assessment.path] = GapPlanner().plan(card, target: goal)
+                case .success(let goal): plans[card.assessment.path] = GapPlanner(maxStep: maxStep).plan(card, target: goal)
                 case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target",
                     id: "target tidak dapat dipakai: \(error.description)", en: error.description)]))
                 }
@@ -102,6 +107,13 @@ struct ReportCommand: ParsableCommand {
                 let person = try SignatureList.signatory(text, source: "--signatory")
                 input.signatures = SignatureList(place: input.signatures.place, signatories: input.signatures.signatories + [person])
             } catch { throw Console.fail(error) }
+        }
+        // Each OPD file's own result, the same number `score` and `readiness` show.
+        var responsibilities: [String: Responsibility] = [:]
+        for card in cards where card.assessment.unit.kind == .opd {
+            let responsibility = try responsibilities[card.rubric.id] ?? responsibilityOptions.responsibility(for: card.rubric)
+            responsibilities[card.rubric.id] = responsibility
+            input.opdResults[card.assessment.path] = OPDResult(card, responsibility: responsibility)
         }
         if !compare.isEmpty {
             let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
@@ -124,17 +136,16 @@ struct ReportCommand: ParsableCommand {
         let instansiFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .instansi }
         if input.trend == nil, opdFiles.count > 1, instansiFiles.count <= 1, let rubric = set.assessments.first?.rubric,
            instansiFiles.allSatisfy({ file in opdFiles.allSatisfy { $0.unit.instansi == file.unit.id } }),
-           let result = try? Aggregator(rubric: rubric).aggregate(opdFiles, name: name ?? instansiFiles.first?.unit.name, path: "<aggregate>") {
+           let responsibility = responsibilities[rubric.id],
+           let result = try? Aggregator(rubric: rubric, responsibility: responsibility)
+               .aggregate(opdFiles, name: name ?? instansiFiles.first?.unit.name, path: "<aggregate>") {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency
             input.cards = cards.filter { $0.assessment.unit.kind == .opd }
-            var expected: [OPDEntry] = []
-            if let opds {
-                do { expected = try OPDList.load(path: opds) } catch { throw Console.fail(error) }
-            }
-            input.readiness = Readiness(rubric: rubric, options: options).assess(opdFiles, expected: expected)
+            input.readiness = Readiness(rubric: rubric, options: options, responsibility: responsibility)
+                .assess(opdFiles, expected: try responsibilityOptions.entries())
             if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
-                input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
+                input.plans[regency.assessment.path] = GapPlanner(maxStep: maxStep).plan(regency, target: goal)
             }
         }
         if format == .docx {

@@ -28,6 +28,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var scoringFlags: ScoringFlags
     @OptionGroup var jobs: JobsOption
+    @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
     @Argument(help: ArgumentHelp("Berkas atau direktori bukti dukung. / Evidence files or directories.", valueName: "EVIDENCE"))
     var evidence: [String]
@@ -66,7 +67,8 @@ struct ScoreCommand: ParsableCommand {
             // (units separated by a blank line; one JSON array, kept open across batches).
             switch format {
             case .table:
-                try spool.append((written == 0 ? "" : "\n\n") + ScoreTable.render(cards, language: outputOptions.lang).dropLast())
+                try spool.append((written == 0 ? "" : "\n\n")
+                                 + ScoreTable.render(cards, language: outputOptions.lang, results: try opdResults(cards)).dropLast())
             case .json:
                 for card in cards {
                     ScoreJSON.write(card, language: outputOptions.lang, to: &json)
@@ -84,5 +86,18 @@ struct ScoreCommand: ParsableCommand {
             try spool.append(bytes: json.take() + [0x0A])
         }
         try spool.commit()
+    }
+
+    /// Each OPD file's own result (capaian OPD), when its rubric names owners: decided from the
+    /// file and the responsibility alone, so `readiness` and `report` show the same number.
+    private func opdResults(_ cards: [Scorecard]) throws -> [String: OPDResult] {
+        var byRubric: [String: Responsibility] = [:]
+        var results: [String: OPDResult] = [:]
+        for card in cards where card.assessment.unit.kind == .opd {
+            let responsibility = try byRubric[card.rubric.id] ?? responsibilityOptions.responsibility(for: card.rubric)
+            byRubric[card.rubric.id] = responsibility
+            results[card.assessment.path] = OPDResult(card, responsibility: responsibility)
+        }
+        return results
     }
 }

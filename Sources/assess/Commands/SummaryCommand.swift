@@ -15,7 +15,9 @@ struct SummaryCommand: ParsableCommand {
 
             DIR is scanned recursively (province/instansi/opd.xml). An instansi's own file \
             (kind="instansi") stands for it; otherwise its OPD files in one directory are combined \
-            by unit/@instansi with the rubric's aggregation rules. Invalid files are listed and \
+            by unit/@instansi with the rubric's aggregation rules. Files are summarised per rubric \
+            and period (a section each, its year in the header), of one role (--role, default self). \
+            Invalid files are listed and \
             counted and the rest is summarised; the exit code is then 1.
 
             Contoh / Example:
@@ -33,6 +35,9 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .long, help: "Format keluaran: table, json, atau csv (satu baris per instansi). / Output format: table, json or csv (one row per instansi).")
     var format: Format = .table
 
+    @Option(name: .long, help: "Peran yang diringkas: self, inspectorate, atau assessor; berkas peran lain tidak disertakan. / The role summarised: self, inspectorate or assessor; files of other roles are left out.")
+    var role: Role = .self
+
     @Argument(help: ArgumentHelp("Direktori (atau berkas) bukti dukung. / Directories (or files) of evidence.", valueName: "DIR"))
     var directories: [String]
 
@@ -41,11 +46,12 @@ struct SummaryCommand: ParsableCommand {
         let resolver = RubricResolver(catalog: rubricOptions.catalog(), rubricOverride: rubricOptions.rubric)
         let reader: StreamingEvidenceReader
         do { reader = try StreamingEvidenceReader(resolver: resolver, workbooks: WorkbookEvidenceReader()) } catch { throw Console.fail(error) }
-        let builder = SummaryBuilder(reader: reader, options: scoringFlags.options, jobs: jobs.count)
+        var builder = SummaryBuilder(reader: reader, options: scoringFlags.options, jobs: jobs.count)
+        builder.role = role
         let progress = ProgressLine(total: files.count)
-        let summary: NationalSummary
+        let sections: [NationalSummary]
         do {
-            summary = try builder.summarize(files, progress: progress.update)
+            sections = try builder.summarizeSections(files, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()
@@ -56,20 +62,41 @@ struct SummaryCommand: ParsableCommand {
                                               "no valid evidence file to summarise (\(files.count) files read)"))
             throw ExitStatus.invalidInput.exitCode
         }
-        let text = switch format {
-        case .table: SummaryTable.render(summary, language: outputOptions.lang)
-        case .json: try SummaryJSON.render(summary, language: outputOptions.lang)
-        case .csv: SummaryCSV.render(summary, language: outputOptions.lang)
+        // One section per rubric and period, never mixed: tables one after another, JSON an array
+        // when there are several; CSV has no period column, so it takes one section only.
+        let lang = outputOptions.lang
+        let text: String
+        switch format {
+        case .table:
+            text = sections.map { SummaryTable.render($0, language: lang) }.joined(separator: "\n")
+        case .json:
+            let parts = try sections.map { try SummaryJSON.render($0, language: lang) }
+            text = parts.count == 1 ? parts[0] : "[\n" + parts.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }.joined(separator: ",\n") + "\n]\n"
+        case .csv:
+            guard sections.count == 1 else {
+                let names = sections.map { "\($0.rubric.id) \($0.period)" }.joined(separator: ", ")
+                Console.error(lang.pick("galat: berkas ini mencakup beberapa rubrik atau periode (\(names)); CSV hanya memuat satu: rangkum tiap periode terpisah, atau gunakan --format table/json",
+                                        "error: these files cover several rubrics or periods (\(names)); CSV holds one: summarise each period separately, or use --format table/json"))
+                throw ExitStatus.invalidInput.exitCode
+            }
+            text = SummaryCSV.render(sections[0], language: lang)
         }
         try OutputFile.write(text, to: outputOptions.output, inputs: files.map(\.path))
+        let summary = sections[0]
+        if !summary.otherRoleFiles.isEmpty {
+            Console.error(lang.pick("catatan: \(summary.otherRoleFiles.count) berkas peran lain tidak dirangkum (--role \(role.rawValue)): ",
+                                    "note: \(summary.otherRoleFiles.count) files of another role not summarised (--role \(role.rawValue)): ")
+                          + summary.otherRoleFiles.joined(separator: ", "))
+        }
 
-        let problems = scanProblems + summary.invalidFiles.flatMap(\.diagnostics) + summary.aggregationProblems
+        let aggregationProblems = sections.flatMap(\.aggregationProblems)
+        let problems = scanProblems + summary.invalidFiles.flatMap(\.diagnostics) + aggregationProblems
         Console.report(problems)
         let invalid = summary.invalidFiles.count + scanProblems.count
-        if invalid > 0 || !summary.aggregationProblems.isEmpty {
+        if invalid > 0 || !aggregationProblems.isEmpty {
             Console.error(outputOptions.lang.pick(
-                "\(invalid) dari \(summary.fileCount) berkas tidak valid; \(summary.aggregationProblems.count) masalah agregasi",
-                "\(invalid) of \(summary.fileCount) files invalid; \(summary.aggregationProblems.count) aggregation problems"))
+                "\(invalid) dari \(summary.fileCount) berkas tidak valid; \(aggregationProblems.count) masalah agregasi",
+                "\(invalid) of \(summary.fileCount) files invalid; \(aggregationProblems.count) aggregation problems"))
             throw ExitStatus.invalidInput.exitCode
         }
     }

@@ -27,8 +27,14 @@ struct TemplateCommand: ParsableCommand {
 
     @OptionGroup var rubricOptions: RubricOptions
 
-    @Option(name: .long, help: ArgumentHelp("Daftar OPD (CSV: id,name,roles). / The OPD list (CSV: id,name,roles).", valueName: "FILE.csv"))
-    var opds: String
+    @Option(name: .long, help: ArgumentHelp("Daftar OPD (CSV: id,name,roles[,penanggung-jawab]). / The OPD list (CSV: id,name,roles[,penanggung-jawab]).", valueName: "FILE.csv"))
+    var opds: String?
+
+    @Option(name: .long, help: ArgumentHelp("Direktori bukti periode lalu: setiap berkas dimulai darinya (kriteria terpenuhi dan dokumen dibawa, ditandai untuk dikonfirmasi ulang). / Last period's evidence directory: start each file from it (met criteria and documents carried, marked for re-confirmation).", valueName: "LAST-YEAR-DIR"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Dengan --from: tandai dokumen yang bertanggal lebih dari sekian tahun sebelum periode baru (bawaan 3). / With --from: flag documents dated more than this many years before the new period (default 3).", valueName: "YEARS"))
+    var maxAge: Int = 3
 
     @Option(name: .long, help: ArgumentHelp("Direktori tujuan templat (dibuat bila belum ada). / Directory to write the templates to (created if missing).", valueName: "DIR"))
     var out: String
@@ -60,9 +66,15 @@ struct TemplateCommand: ParsableCommand {
         if oneWorkbook, format != .xlsx {
             throw ValidationError(OutputLanguage.pick("--one-workbook memerlukan --format xlsx", "--one-workbook needs --format xlsx"))
         }
-        guard rubricOptions.rubric != nil else { throw ValidationError(OutputLanguage.pick(
-            "--rubric ID|PATH wajib diberikan: rubrik yang menjadi dasar templat",
-            "--rubric ID|PATH is required: the rubric the templates are for")) }
+        if from == nil {
+            guard rubricOptions.rubric != nil else { throw ValidationError(OutputLanguage.pick(
+                "--rubric ID|PATH wajib diberikan: rubrik yang menjadi dasar templat",
+                "--rubric ID|PATH is required: the rubric the templates are for")) }
+            guard opds != nil else { throw ValidationError(OutputLanguage.pick(
+                "--opds BERKAS.csv wajib diberikan (atau --from DIREKTORI-TAHUN-LALU)",
+                "--opds FILE.csv is required (or --from LAST-YEAR-DIR)")) }
+        }
+        guard maxAge >= 0 else { throw ValidationError(OutputLanguage.pick("--max-age harus 0 atau lebih", "--max-age must be 0 or more")) }
         if let period, period.range(of: #"^[0-9]{4}(-[A-Za-z0-9]+)?$"#, options: .regularExpression) == nil {
             throw ValidationError(OutputLanguage.pick(
                 "--period '\(period)' bukan periode: tahun, boleh dengan akhiran (2025, 2025-rev1)",
@@ -76,6 +88,8 @@ struct TemplateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let from { return try carry(from) }
+        let opds = self.opds ?? ""
         let rubric: Rubric
         let entries: [OPDEntry]
         do {
@@ -127,6 +141,61 @@ struct TemplateCommand: ParsableCommand {
                 try OutputFile.writeAtomically(builder.template(for: group[0]), to: path)
             }
             print("\(path): \(count) \(lang.pick("indikator", "indicators"))")
+        }
+    }
+}
+
+extension TemplateCommand {
+    /// `--from LAST-YEAR-DIR`: each of last period's files started again for the next period.
+    func carry(_ directory: String) throws {
+        // Each file read under the rubric it names, so one of another rubric is found, not refused.
+        var own = rubricOptions
+        own.rubric = nil
+        let set = try EvidenceSet(arguments: [directory], options: own)
+        guard let first = set.assessments.first else {
+            Console.error(Diagnostic(.emptyDirectory, file: directory, id: "tidak ada berkas bukti periode lalu",
+                                     en: "no evidence files of the last period").description(in: lang))
+            throw ExitStatus.invalidInput.exitCode
+        }
+        // The new period's rubric must be the files' own: another rubric needs `migrate`.
+        if let wanted = rubricOptions.rubric {
+            let rubric: Rubric
+            do { rubric = try rubricOptions.catalog().rubric(wanted) } catch { throw Console.fail(error) }
+            let odd = set.assessments.filter { $0.rubric.id != rubric.id }
+            if !odd.isEmpty {
+                throw Console.fail(LoadError(odd.map { file in
+                    Diagnostic(.rubricMismatch, file: file.assessment.path,
+                        id: "berkas ini untuk rubrik '\(file.rubric.id)', bukan '\(rubric.id)'; pindahkan dahulu dengan `assess migrate --to \(rubric.id)`, lalu gunakan --from pada hasilnya",
+                        en: "this file is for rubric '\(file.rubric.id)', not '\(rubric.id)'; move it first with `assess migrate --to \(rubric.id)`, then use --from on the result")
+                }))
+            }
+        }
+        let lastPeriod = first.assessment.period
+        guard let newPeriod = period ?? CarryForward.next(after: lastPeriod) else {
+            throw ValidationError("give --period: '\(lastPeriod)' is not a plain year to count on from")
+        }
+        let targets = set.assessments.map { file in
+            (file, (out as NSString).appendingPathComponent(((file.assessment.path as NSString).lastPathComponent)))
+        }
+        if !force {
+            let existing = targets.filter { FileManager.default.fileExists(atPath: $0.1) }
+            if !existing.isEmpty {
+                Console.error(existing.map { "\($0.1): error: already exists; pass --force to overwrite" }.joined(separator: "\n"))
+                throw ExitStatus.invalidInput.exitCode
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            Console.error("\(out): error: cannot create directory: \(error.localizedDescription)")
+            throw ExitStatus.invalidInput.exitCode
+        }
+        let carrier = CarryForward(period: newPeriod, maxAgeYears: maxAge)
+        for (file, path) in targets {
+            let result = carrier.carry(file.assessment)
+            try OutputFile.writeAtomically(EvidenceWriter.write(result.assessment, comments: result.comments(in: lang)), to: path)
+            print("\(path): \(result.assessment.answers.count) \(lang.pick("jawaban untuk dikonfirmasi ulang", "answers to re-confirm"))"
+                  + (result.oldDocuments.isEmpty ? "" : ", \(result.oldDocuments.count) \(lang.pick("dokumen lama", "old documents"))"))
         }
     }
 }

@@ -26,8 +26,15 @@ enum GapText {
         }
         if !plan.steps.isEmpty {
             out.append("\(lang.pick("Rencana", "Plan")): \(plan.steps.count) \(lang.pick("langkah", "steps")), \(lang.pick("total upaya", "total effort")) \(plan.totalEffort), \(lang.pick("indeks proyeksi", "projected index")) \(plan.projected) \(plan.projectedPredicate.label.text(in: lang))")
+            let quick = GapByOPD.quickWins(plan, lang)
+            if !quick.isEmpty {
+                heading(lang.pick("Langkah cepat (didahulukan)", "Quick wins (first)"))
+                out += quick
+            }
             heading(lang.pick("Langkah, berurutan", "Steps, in order"))
             out.append(steps(plan, lang, markdown: markdown))
+            heading(lang.pick("Per OPD: daftar tugas", "Per OPD: to-do lists"))
+            out += GapByOPD.render(plan, lang, markdown: markdown)
         }
         if !plan.measured.isEmpty {
             heading(lang.pick("Indikator terukur: menunggu survei atau instansi mitra", "Measured indicators: waiting on the survey or partner agency"))

@@ -21,13 +21,15 @@ enum ReadinessTable {
             : lang.pick("Belum menyerahkan: ", "Not submitted: ") + missing.map(\.unitID).joined(separator: ", "))
         lines.append("")
 
-        let header = ["#", "OPD", lang.pick("Nama", "Name"), lang.pick("Indeks", "Index"), lang.pick("Predikat", "Predicate"),
+        let header = ["#", "OPD", lang.pick("Nama", "Name"), lang.pick("Capaian OPD", "OPD result"), lang.pick("Predikat", "Predicate"),
                       lang.pick("Indikator", "Indicators"), lang.pick("Klaim berlebih", "Overclaims"),
                       lang.pick("Belum dijawab", "Unanswered"), lang.pick("Status", "Status")]
         var rows: [[String]] = []
         for (rank, entry) in report.entries.enumerated() {
-            rows.append([String(rank + 1), entry.unitID, entry.name ?? "—", entry.index.description,
-                         entry.predicate.label.text(in: lang), String(entry.indicators.count),
+            // An OPD responsible for no indicator only contributes: it has no number of its own.
+            let own = !entry.indicators.isEmpty
+            rows.append([String(rank + 1), entry.unitID, entry.name ?? "—", own ? entry.index.description : "—",
+                         own ? entry.predicate.label.text(in: lang) : "—", String(entry.indicators.count),
                          entry.overclaims.isEmpty ? "—" : entry.overclaims.map(\.id).joined(separator: " "),
                          entry.unanswered.isEmpty ? "—" : entry.unanswered.joined(separator: " "),
                          entry.submitted ? lang.pick("diserahkan", "submitted") : lang.pick("BELUM MENYERAHKAN", "NOT SUBMITTED")])

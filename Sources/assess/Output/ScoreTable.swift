@@ -5,17 +5,21 @@ import SPBEReport
 /// domain and aspect indices, pillars, then what needs attention (overclaims, criteria met
 /// without documents, indicators not assessed).
 enum ScoreTable {
-    static func render(_ cards: [Scorecard], language: Language) -> String {
-        cards.map { render($0, language) }.joined(separator: "\n\n") + "\n"
+    /// `results`: each OPD file's own result (capaian OPD) by path, shown under its index.
+    static func render(_ cards: [Scorecard], language: Language, results: [String: OPDResult] = [:]) -> String {
+        cards.map { render($0, language, result: results[$0.assessment.path]) }.joined(separator: "\n\n") + "\n"
     }
 
-    private static func render(_ card: Scorecard, _ lang: Language) -> String {
+    private static func render(_ card: Scorecard, _ lang: Language, result: OPDResult?) -> String {
         let a = card.assessment
         let rubric = card.rubric
         var lines: [String] = []
         lines.append("\(a.unit.name) (\(a.unit.id), \(a.unit.kind.rawValue)) — \(a.path)")
         lines.append("\(rubric.title.text(in: lang)) · \(lang.pick("periode", "period")) \(a.period) · \(a.role.name(in: lang))")
         lines.append("\(lang.pick("Indeks", "Index")) \(card.index)  \(card.predicate.label.text(in: lang))")
+        if let result {
+            lines.append(OPDResultText.line(result, lang))
+        }
         if card.options.trustClaims {
             lines.append(lang.pick("(dihitung dari level klaim: --trust-claims)", "(scored from claimed levels: --trust-claims)"))
         }
@@ -46,6 +50,7 @@ enum ScoreTable {
         }
         lines.append("")
         lines.append(groups.render())
+        lines += LostPointsText.lines(LostPoints(card), rubric: rubric, lang)
 
         let overclaims = card.overclaims
         lines.append("")

@@ -34,6 +34,8 @@ enum SummaryJSON {
         }
         let value: JSONValue = [
             "rubric": ["id": .string(rubric.id), "version": .string(rubric.version)],
+            "period": .string(summary.period), "role": .string(summary.role.rawValue),
+            "otherRoleFiles": .array(summary.otherRoleFiles.map { .string($0) }),
             "files": .int(summary.fileCount),
             "invalidFiles": .int(summary.invalidFiles.count),
             "national": statistics(summary.national),

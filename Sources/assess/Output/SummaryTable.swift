@@ -6,7 +6,7 @@ enum SummaryTable {
     static func render(_ summary: NationalSummary, language lang: Language) -> String {
         let rubric = summary.rubric
         var lines: [String] = []
-        lines.append("\(rubric.title.text(in: lang)) · \(summary.national.count) instansi · \(summary.fileCount) \(lang.pick("berkas", "files"))"
+        lines.append("\(rubric.title.text(in: lang)) · \(lang.pick("periode", "period")) \(summary.period) · \(summary.role.name(in: lang)) · \(summary.national.count) instansi · \(summary.fileCount) \(lang.pick("berkas", "files"))"
                      + (summary.invalidFiles.isEmpty ? "" : " (\(summary.invalidFiles.count) \(lang.pick("tidak valid", "invalid")))"))
         lines.append("")
 
