@@ -56,12 +56,12 @@ struct FollowUpTests {
 
     @Test("assess followup: table, Markdown and JSON")
     func command() throws {
-        let table = try CLI.run("followup", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
+        let table = try CLI.run("followup", "--lang", "id", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("selesai 1 · sebagian 1 · belum 1"))
-        let md = try CLI.run("followup", "--format", "md", "--lang", "en", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
+        let md = try CLI.run("followup", "--lang", "id", "--format", "md", "--lang", "en", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
         #expect(md.stdout.contains("| I21 | partial | 1→2 | 3 |"))
-        let json = try CLI.run("followup", "--format", "json", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
+        let json = try CLI.run("followup", "--lang", "id", "--format", "json", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let items = try #require(object["recommendations"] as? [[String: Any]])
         #expect(items.map { $0["status"] as? String } == ["closed", "partial", "open"])

@@ -22,7 +22,7 @@ struct OPDResultTests {
 
     @Test("score, readiness and report show every kab-contoh OPD's same number")
     func agreeOnKabContoh() throws {
-        let readiness = try CLI.run("readiness", "--format", "json", "fixtures/kab-contoh-2024")
+        let readiness = try CLI.run("readiness", "--lang", "id", "--format", "json", "fixtures/kab-contoh-2024")
         #expect(readiness.status == 0, "\(readiness.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(readiness.stdout.utf8)) as? [String: Any])
         let opds = try #require(json["opds"] as? [[String: Any]])
@@ -34,16 +34,16 @@ struct OPDResultTests {
         #expect(fromReadiness.count == 18)  // the 18 OPD files of the folder
         #expect(fromReadiness["bappeda"] == "3.51")
 
-        let score = try CLI.run("score", "fixtures/kab-contoh-2024")
+        let score = try CLI.run("score", "--lang", "id", "fixtures/kab-contoh-2024")
         #expect(score.status == 0, "\(score.stderr)")
-        let report = try CLI.run("report", "--format", "md", "fixtures/kab-contoh-2024")
+        let report = try CLI.run("report", "--lang", "id", "--format", "md", "fixtures/kab-contoh-2024")
         #expect(report.status == 0, "\(report.stderr)")
         for (id, index) in fromReadiness {
             // score: "Capaian OPD 3,51" (decimal comma) in the unit's block, which starts "(bappeda, opd)".
             let block = score.stdout.components(separatedBy: "\n\n").first { $0.contains("(\(id), opd)") } ?? ""
             #expect(block.contains("Capaian OPD \(index.replacingOccurrences(of: ".", with: ","))"), "score, \(id)")
             let section = report.stdout.components(separatedBy: "\n## ").first { $0.contains("\n\(id) · opd") } ?? ""
-            #expect(section.contains("**Capaian OPD \(index) —"), "report, \(id)")
+            #expect(section.contains("**Capaian OPD \(index.replacingOccurrences(of: ".", with: ",")) —"), "report, \(id)")
         }
     }
 

@@ -9,7 +9,7 @@ struct SummarySectionTests {
         "fixtures/kab-ketapang-2023", "fixtures/kab-ketapang-2024", "fixtures/kab-ketapang-2026", "fixtures/kab-contoh-2024",
     ])
     func shippedFixtures(folder: String) throws {
-        let result = try CLI.run("summary", folder)
+        let result = try CLI.run("summary", "--lang", "id", folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("error"))
         let year = String(folder.suffix(4))
@@ -20,14 +20,14 @@ struct SummarySectionTests {
 
     @Test("kab-ketapang-2024: the review files are of other roles, left out with one note; --role assessor reads them")
     func roles() throws {
-        let result = try CLI.run("summary", "fixtures/kab-ketapang-2024")
+        let result = try CLI.run("summary", "--lang", "id", "fixtures/kab-ketapang-2024")
         #expect(result.status == 0)
         // The folder's own instansi file (2.47, NOTES.md) stands for the regency.
         #expect(result.stdout.contains("kab-ketapang  Pemerintah Kabupaten Ketapang    2.47  Cukup"))
         let notes = result.stderr.split(separator: "\n")
         #expect(notes.count == 1)
         #expect(notes.first?.contains("2 berkas peran lain tidak dirangkum") == true)
-        let assessor = try CLI.run("summary", "--role", "assessor", "fixtures/kab-ketapang-2024")
+        let assessor = try CLI.run("summary", "--lang", "id", "--role", "assessor", "fixtures/kab-ketapang-2024")
         #expect(assessor.status == 0, "\(assessor.stderr)")
         #expect(assessor.stdout.hasPrefix("Evaluasi SPBE (PermenPANRB 59/2020) · periode 2024 · penilaian asesor eksternal"))
     }
@@ -41,23 +41,23 @@ struct SummarySectionTests {
                                ("kab-ketapang-2023.xml", "fixtures/kab-ketapang-2023/kab-ketapang.xml")] {
             _ = try scratch.write(name, try String(contentsOfFile: Repo.path(source), encoding: .utf8))
         }
-        let result = try CLI.run("summary", scratch.url.path)
+        let result = try CLI.run("summary", "--lang", "id", scratch.url.path)
         #expect(result.status == 0, "\(result.stderr)")
         let sections = result.stdout.components(separatedBy: "Evaluasi SPBE (PermenPANRB 59/2020) · periode ").dropFirst()
         #expect(sections.map { String($0.prefix(4)) } == ["2023", "2024"])
         #expect(sections.first?.contains("2.17  Cukup") == true)
         #expect(sections.last?.contains("2.47  Cukup") == true)
-        let json = try CLI.run("summary", "--format", "json", scratch.url.path)
+        let json = try CLI.run("summary", "--lang", "id", "--format", "json", scratch.url.path)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(array.map { $0["period"] as? String } == ["2023", "2024"])
-        let csv = try CLI.run("summary", "--format", "csv", scratch.url.path)
+        let csv = try CLI.run("summary", "--lang", "id", "--format", "csv", scratch.url.path)
         #expect(csv.status == 1)
         #expect(csv.stderr.contains("berkas ini mencakup beberapa rubrik atau periode (spbe-2020 2023, spbe-2020 2024)"))
     }
 
     @Test("an aggregated regency takes the name its own instansi file gives")
     func names() throws {
-        let result = try CLI.run("summary", "fixtures/kab-contoh-2024")
+        let result = try CLI.run("summary", "--lang", "id", "fixtures/kab-contoh-2024")
         #expect(result.stdout.contains("kab-sukamaju  Pemerintah Kabupaten Sukamaju"))
         #expect(!result.stdout.contains("kab-sukamaju  kab-sukamaju"))
     }

@@ -6,8 +6,11 @@ import Testing
 ///
 /// - `prov-a/kab-1/kab-1.xml`: the instansi's own file, every indicator at level 3 except I47
 ///   (weight 3) at 2 → (3 × 97 + 2 × 3) / 100 = 2.97 Baik.
-/// - `prov-a/kab-2/`: two OPD files of kab-2, every indicator at 2 and at 4; SPBE 2020 combines
-///   with `min` → 2.00 Cukup.
+/// - `prov-a/kab-2/`: two OPD files of kab-2, diskominfo's every indicator at 2 and bappeda's at 4;
+///   by default each indicator takes its responsible OPD's answer (the rubric's first owner):
+///   diskominfo's 22 (Σw 40.4) at 2, bappeda's I13, I14, I32 (Σw 7.75) at 4, the rest (Σw 51.85,
+///   responsible OPDs that did not submit) at the floor 1: (80.8 + 31 + 51.85) / 100 = 1.6365 →
+///   1.64 Kurang.
 /// - `prov-b/kab-3/kab-3.xml`: every indicator at 1 except I47 unanswered, which counts at the
 ///   floor, 1 → (1 × 97 + 1 × 3) / 100 = 1.00 Kurang (0.97 when it counted 0); beside it a
 ///   malformed file, reported and counted.
@@ -15,10 +18,11 @@ import Testing
 /// (Before the floor kab-1 was all at 3 and kab-3's unanswered I47 at 0 made I47 the weakest;
 /// with the floor an unanswered indicator is no lower than a level-1 one, so kab-1's I47 at 2
 /// keeps one indicator weakest, and the floor shows in its sum.)
-/// National: mean (2.97 + 2 + 1) / 3 = 5.97 / 3 = 1.99, median 2.00; prov-a mean and median
-/// (2.97 + 2) / 2 = 2.485 → 2.49 (half-up; the mean of the two middle values), prov-b 1.00. Level
-/// sum per indicator: I47 2 + 2 + 1 (the floor) = 5, every other 3 + 2 + 1 = 6; the ten weakest
-/// are I47 then I01…I09.
+/// National: mean (2.97 + 1.6365 + 1) / 3 = 5.6065 / 3 = 1.8688 → 1.87, median 1.64; prov-a mean
+/// and median (2.97 + 1.6365) / 2 = 2.30325 → 2.30, prov-b 1.00. Level sum per indicator (kab-1 +
+/// kab-2 + kab-3): I47 2 + 1 + 1 = 4; an indicator kab-2 has at the floor 3 + 1 + 1 = 5 (I09, I10,
+/// I19, I20, I25, I27, I29, I30, I31, … in rubric order); diskominfo's 3 + 2 + 1 = 6; bappeda's
+/// 3 + 4 + 1 = 8. The ten weakest are I47, then the first nine at 5.
 @Suite("National summary")
 struct SummaryTests {
     static func tree(_ scratch: borrowing Scratch) throws -> String {
@@ -58,23 +62,23 @@ struct SummaryTests {
         let summary = try SummaryBuilder(reader: reader, jobs: 2).summarize(files)
 
         #expect(summary.instansi.map(\.id) == ["kab-1", "kab-2", "kab-3"])
-        #expect(summary.instansi.map(\.index.description) == ["2.97", "2.00", "1.00"])
-        #expect(summary.instansi.map { $0.predicate.label.text(in: .id) } == ["Baik", "Cukup", "Kurang"])
+        #expect(summary.instansi.map(\.index.description) == ["2.97", "1.64", "1.00"])
+        #expect(summary.instansi.map { $0.predicate.label.text(in: .id) } == ["Baik", "Kurang", "Kurang"])
         #expect(summary.instansi.map(\.source) == [.file(root + "/prov-a/kab-1/kab-1.xml"), .aggregated(opdFiles: 2),
                                                    .file(root + "/prov-b/kab-3/kab-3.xml")])
         // Predicates in rubric order: Kurang, Cukup, Baik, Sangat Baik, Memuaskan.
-        #expect(summary.national.predicateCounts == [1, 1, 1, 0, 0])
-        #expect(summary.national.mean == IndexValue(weightedLevels: 597_000_000, totalWeight: 300_000_000))
-        #expect(summary.national.mean.description == "1.99")
-        #expect(summary.national.median.description == "2.00")
+        #expect(summary.national.predicateCounts == [2, 0, 1, 0, 0])
+        #expect(summary.national.mean == IndexValue(weightedLevels: 560_650_000, totalWeight: 300_000_000))
+        #expect(summary.national.mean.description == "1.87")
+        #expect(summary.national.median.description == "1.64")
         #expect(summary.provinces.map(\.name) == ["prov-a", "prov-b"])
         #expect(summary.provinces.map(\.count) == [2, 1])
-        #expect(summary.provinces.map(\.mean.description) == ["2.49", "1.00"])
-        #expect(summary.provinces.map(\.median.description) == ["2.49", "1.00"])
-        #expect(summary.provinces[0].predicateCounts == [0, 1, 1, 0, 0])
-        #expect(summary.weakest.map(\.indicatorID) == ["I47"] + (1...9).map { String(format: "I%02d", $0) })
-        #expect(summary.weakest.first?.levelSum == 5)
-        #expect(summary.weakest.dropFirst().allSatisfy { $0.levelSum == 6 && $0.instansiCount == 3 })
+        #expect(summary.provinces.map(\.mean.description) == ["2.30", "1.00"])
+        #expect(summary.provinces.map(\.median.description) == ["2.30", "1.00"])
+        #expect(summary.provinces[0].predicateCounts == [1, 0, 1, 0, 0])
+        #expect(summary.weakest.map(\.indicatorID) == ["I47", "I09", "I10", "I19", "I20", "I25", "I27", "I29", "I30", "I31"])
+        #expect(summary.weakest.first?.levelSum == 4)
+        #expect(summary.weakest.dropFirst().allSatisfy { $0.levelSum == 5 && $0.instansiCount == 3 })
         #expect(summary.fileCount == 5)
         #expect(summary.invalidFiles.map(\.path) == [root + "/prov-b/kab-3/rusak.xml"])
         #expect(summary.invalidFiles.first?.diagnostics.first?.line == 2)
@@ -106,7 +110,7 @@ struct SummaryCommandTests {
         #expect(json["invalidFiles"] as? Int == 1)
         let instansi = try #require(json["instansi"] as? [[String: Any]])
         #expect(instansi.map { $0["id"] as? String } == ["kab-1", "kab-2", "kab-3"])
-        #expect(instansi.map { $0["indexRounded"] as? Double } == [2.97, 2.0, 1.0])
+        #expect(instansi.map { $0["indexRounded"] as? Double } == [2.97, 1.64, 1.0])
     }
 
     @Test("CSV has one row per instansi; the same result with one thread or several")

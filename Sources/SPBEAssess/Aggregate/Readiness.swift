@@ -38,10 +38,18 @@ public struct Readiness: Sendable {
                                  scope: scope, scores: card.indicators, scorer: scorer))
         }
         var played = Set(opds.flatMap(\.unit.roles))
+        let playedBySubmitted = played
         let submitted = opds.map(\.unit)
         for opd in expected where !submitted.contains(where: { $0.id == opd.id }) {
-            let unit = Unit(id: opd.id, name: opd.name, kind: .opd, instansi: nil, roles: opd.roles)
-            let scope = responsibility.scope(of: unit, answered: [], rubric: rubric)
+            // A listed OPD without a file stands for its roles that no submitted file plays, and
+            // for what is assigned to it by name: all at the floor.
+            let scope = rubric.indicators.filter { indicator in
+                switch responsibility.party(for: indicator) {
+                case .opd(let id): id == opd.id
+                case .role(let role): opd.roles.contains(role) && !playedBySubmitted.contains(role)
+                case .anyOPD: false
+                }
+            }
             entries.append(entry(unitID: opd.id, name: opd.name, roles: opd.roles, file: nil, scope: scope,
                                  scores: [], scorer: scorer))
             played.formUnion(opd.roles)

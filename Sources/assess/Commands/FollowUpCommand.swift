@@ -6,12 +6,18 @@ import SPBEAssess
 struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup",
-        abstract: "Last period's recommendations against the new evidence: closed, partial or open, with the documents and owners.",
+        abstract: "Rekomendasi periode lalu terhadap bukti baru: selesai, sebagian, atau terbuka, dengan dokumen dan pemiliknya. / Last period's recommendations against the new evidence: closed, partial or open, with the documents and owners.",
         discussion: """
             LAST-REVIEW is the assessor's (or inspectorate's) evidence file carrying <recommendation> \
             elements. NEW-EVIDENCE is the instansi's new file, or its OPD files (aggregated with the \
             responsible OPD rule). Closed: the indicator's supported level reaches the target; \
             partial: above the reviewed level, short of the target; open: no higher.
+
+            Berkas reviu asesor atau inspektorat dengan <recommendation> dibandingkan dengan bukti \
+            baru instansi atau OPD-nya.
+
+            Contoh / Example:
+              assess followup fixtures/followup/review-2024.xml fixtures/followup/evidence-2025.xml
             """
     )
 
@@ -20,19 +26,20 @@ struct FollowUpCommand: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .long, help: "Output format: table, md or json.")
+    @Option(name: .long, help: "Format keluaran: table, md, atau json. / Output format: table, md or json.")
     var format: Format = .table
 
-    @Argument(help: ArgumentHelp("Last period's review file with recommendations.", valueName: "LAST-REVIEW"))
+    @Argument(help: ArgumentHelp("Berkas reviu periode lalu yang memuat rekomendasi. / Last period's review file with recommendations.", valueName: "LAST-REVIEW"))
     var review: String
 
-    @Argument(help: ArgumentHelp("The new evidence: the instansi's file or its OPD files.", valueName: "NEW-EVIDENCE"))
+    @Argument(help: ArgumentHelp("Bukti baru: berkas instansi atau berkas OPD-nya. / The new evidence: the instansi's file or its OPD files.", valueName: "NEW-EVIDENCE"))
     var evidence: [String]
 
     func run() throws {
         let reviewSet = try EvidenceSet(arguments: [review], options: rubricOptions)
         guard reviewSet.assessments.count == 1, let (last, rubric) = reviewSet.assessments.first else {
-            throw ValidationError("LAST-REVIEW is one file; \(review) holds \(reviewSet.assessments.count)")
+            throw ValidationError(OutputLanguage.pick("LAST-REVIEW adalah satu berkas; \(review) memuat \(reviewSet.assessments.count)",
+                                                      "LAST-REVIEW is one file; \(review) holds \(reviewSet.assessments.count)"))
         }
         let set = try EvidenceSet(arguments: evidence, options: rubricOptions)
         let odd = set.assessments.filter { $0.rubric.id != rubric.id }

@@ -65,7 +65,8 @@ struct GapCommand: ParsableCommand {
                 "give exactly one of --target VALUE or --targets FILE"))
         }
         guard maxStep >= 1 else {
-            throw ValidationError("--max-step harus 1 atau lebih / --max-step must be 1 or more (got \(maxStep))")
+            throw ValidationError(OutputLanguage.pick("--max-step harus 1 atau lebih (diberikan \(maxStep))",
+                                                      "--max-step must be 1 or more (got \(maxStep))"))
         }
     }
 

@@ -153,8 +153,7 @@ extension TemplateCommand {
         own.rubric = nil
         let set = try EvidenceSet(arguments: [directory], options: own)
         guard let first = set.assessments.first else {
-            Console.error(Diagnostic(.emptyDirectory, file: directory, id: "tidak ada berkas bukti periode lalu",
-                                     en: "no evidence files of the last period").description(in: lang))
+            Console.problem(directory, id: "tidak ada berkas bukti periode lalu", en: "no evidence files of the last period")
             throw ExitStatus.invalidInput.exitCode
         }
         // The new period's rubric must be the files' own: another rubric needs `migrate`.
@@ -172,7 +171,8 @@ extension TemplateCommand {
         }
         let lastPeriod = first.assessment.period
         guard let newPeriod = period ?? CarryForward.next(after: lastPeriod) else {
-            throw ValidationError("give --period: '\(lastPeriod)' is not a plain year to count on from")
+            throw ValidationError(OutputLanguage.pick("beri --period: '\(lastPeriod)' bukan tahun biasa untuk dilanjutkan",
+                                                      "give --period: '\(lastPeriod)' is not a plain year to count on from"))
         }
         let targets = set.assessments.map { file in
             (file, (out as NSString).appendingPathComponent(((file.assessment.path as NSString).lastPathComponent)))
@@ -180,14 +180,17 @@ extension TemplateCommand {
         if !force {
             let existing = targets.filter { FileManager.default.fileExists(atPath: $0.1) }
             if !existing.isEmpty {
-                Console.error(existing.map { "\($0.1): error: already exists; pass --force to overwrite" }.joined(separator: "\n"))
+                for (_, path) in existing {
+                    Console.problem(path, id: "sudah ada; gunakan --force untuk menimpa", en: "already exists; pass --force to overwrite")
+                }
                 throw ExitStatus.invalidInput.exitCode
             }
         }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            Console.error("\(out): error: cannot create directory: \(error.localizedDescription)")
+            Console.problem(out, id: "direktori tidak dapat dibuat: \(error.localizedDescription)",
+                            en: "cannot create directory: \(error.localizedDescription)")
             throw ExitStatus.invalidInput.exitCode
         }
         let carrier = CarryForward(period: newPeriod, maxAgeYears: maxAge)
