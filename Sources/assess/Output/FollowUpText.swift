@@ -49,6 +49,6 @@ enum FollowUpText {
                  "text": .string(item.recommendation.text.text(in: lang))]
             }),
         ]
-        return try value.rendered()
+        return value.rendered()
     }
 }
