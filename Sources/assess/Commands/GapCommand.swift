@@ -83,6 +83,6 @@ struct GapCommand: ParsableCommand {
         case .md: GapText.render(plan, language: lang, markdown: true)
         case .json: try GapJSON.render(plan, language: lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + [targets, effort].compactMap { $0 })
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + rubricOptions.readPaths + [targets, effort].compactMap { $0 })
     }
 }

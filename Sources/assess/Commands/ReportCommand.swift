@@ -51,9 +51,12 @@ struct ReportCommand: ParsableCommand {
                 }
             }
         }
+        var compareSet: [String] = []
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
         if !compare.isEmpty {
-            let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
+            let otherSet = try EvidenceSet(arguments: compare, options: rubricOptions)
+            compareSet = otherSet.paths
+            let others = otherSet.assessments
                 .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
             guard let base = cards.first(where: { card in others.allSatisfy { $0.assessment.unit.id == card.assessment.unit.id } }) else {
                 throw ValidationError("--compare files are of another unit than the evidence")
@@ -83,7 +86,7 @@ struct ReportCommand: ParsableCommand {
         case .csvIndices: CSVReport.indices(input, dialect: csvDialect)
         case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + compareSet + rubricOptions.readPaths)
     }
 }
 

@@ -51,7 +51,7 @@ struct SummaryCommand: ParsableCommand {
         case .json: try SummaryJSON.render(summary, language: outputOptions.lang)
         case .csv: SummaryCSV.render(summary, language: outputOptions.lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: files.map(\.path))
+        try OutputFile.write(text, to: outputOptions.output, inputs: files.map(\.path) + rubricOptions.readPaths)
 
         let problems = scanProblems + summary.invalidFiles.flatMap(\.diagnostics) + summary.aggregationProblems
         Console.report(problems)

@@ -78,8 +78,8 @@ struct TemplateCommand: ParsableCommand {
             if owned.isEmpty {
                 Console.error("\(opds): warning: OPD '\(entry.id)' (roles \(entry.roles.joined(separator: " "))) owns no indicator of \(rubric.id); its template has no answers")
             }
-            try OutputFile.writeAtomically(builder.template(for: entry), to: path)
-            print("\(path): \(owned.count) \(lang.pick("indikator", "indicators"))")
+            try OutputFile.write(builder.template(for: entry), to: path, inputs: [opds] + rubricOptions.readPaths)
+            try Console.out("\(TerminalText.escapeLine(path)): \(owned.count) \(lang.pick("indikator", "indicators"))\n")
         }
     }
 }

@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
         for outcome in outcomes {
             Console.report(outcome.diagnostics)
             if outcome.isValid {
-                if !quiet { print("\(outcome.path): ok (\(outcome.kind?.rawValue ?? "?"))") }
+                if !quiet { try Console.out("\(TerminalText.escapeLine(outcome.path)): ok (\(outcome.kind?.rawValue ?? "?"))\n") }
             } else {
                 invalid += 1
             }

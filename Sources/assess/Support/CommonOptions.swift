@@ -12,6 +12,12 @@ struct RubricOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Refuse input files larger than this (default 32 MiB).", valueName: "BYTES"))
     var maxFileBytes: Int?
 
+    /// What an `--output` must never replace: every file of the rubrics directory (schemas,
+    /// rubrics by id, crosswalks) and the `--rubric` file.
+    var readPaths: [String] {
+        RubricsDirectory.files(in: RubricsDirectory.locate(explicit: rubrics)) + [rubric].compactMap { $0 }
+    }
+
     func catalog() -> RubricCatalog {
         RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics),
                       limits: InputLimits(maxFileBytes: maxFileBytes ?? InputLimits.default.maxFileBytes))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SPBEAssess
 
 extension FailCondition: ExpressibleByArgument {
@@ -48,6 +49,13 @@ struct ReviewOptions: ParsableArguments {
             do { result.append(try check.run(card.assessment, documents: folder)) } catch { throw Console.fail(error) }
         }
         return result
+    }
+
+    /// The document files the cards cite under `--documents`: an output must not replace them.
+    func citedFiles(_ cards: [Scorecard]) -> [String] {
+        guard let documents else { return [] }
+        return cards.flatMap { $0.assessment.documents.compactMap(\.href) }
+            .map { (documents as NSString).appendingPathComponent($0) }
     }
 
     /// After the report is written: exit 3 naming the conditions that hold.
