@@ -9,8 +9,14 @@ struct RubricOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Directory with the schemas and rubrics.", valueName: "DIR"))
     var rubrics: String?
 
-    @Option(name: .long, help: ArgumentHelp("Refuse input files larger than this (default 32 MiB).", valueName: "BYTES"))
+    @Option(name: .long, help: ArgumentHelp("Refuse input files larger than this (default 32 MiB, at most 2147483647).", valueName: "BYTES"))
     var maxFileBytes: Int?
+
+    func validate() throws {
+        if let maxFileBytes, !(1...InputLimits.largestFile).contains(maxFileBytes) {
+            throw ValidationError("--max-file-bytes must be from 1 to \(InputLimits.largestFile) (libxml2 parses at most 2 GiB), not \(maxFileBytes)")
+        }
+    }
 
     /// What an `--output` must never replace: every file of the rubrics directory (schemas,
     /// rubrics by id, crosswalks) and the `--rubric` file.

@@ -30,8 +30,13 @@ struct ReviewOptions: ParsableArguments {
     var noRequireEvidence = false
 
     func validate() throws {
-        guard maxAgeYears >= 0 else { throw ValidationError("--max-age-years must be 0 or more, not \(maxAgeYears)") }
+        guard (0...Self.mostYears).contains(maxAgeYears) else {
+            throw ValidationError("--max-age-years must be from 0 to \(Self.mostYears), not \(maxAgeYears)")
+        }
     }
+
+    /// Older than any written record; keeps the cutoff year arithmetic far from overflow.
+    static let mostYears = 10_000
 
     var scoring: ScoringOptions { ScoringOptions(requireEvidence: !noRequireEvidence) }
 
