@@ -36,6 +36,23 @@ public struct IndexValue: Sendable, Hashable, Comparable, CustomStringConvertibl
         return "\(h / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// Equal when the fractions are: 2/6 == 1/3, as `<` says (neither is less than the other).
+    public static func == (a: Self, b: Self) -> Bool {
+        let left = a.weightedLevels.multipliedFullWidth(by: max(b.totalWeight, 1))
+        let right = b.weightedLevels.multipliedFullWidth(by: max(a.totalWeight, 1))
+        return left.high == right.high && left.low == right.low
+    }
+
+    /// The fraction in lowest terms, so equal values hash alike.
+    public func hash(into hasher: inout Hasher) {
+        let denominator = max(totalWeight, 1)
+        var (a, b) = (weightedLevels.magnitude, denominator.magnitude)
+        while b != 0 { (a, b) = (b, a % b) }
+        let divisor = max(a, 1)
+        hasher.combine(weightedLevels / Int64(divisor))
+        hasher.combine(denominator / Int64(divisor))
+    }
+
     public static func < (a: Self, b: Self) -> Bool {
         // n1/d1 < n2/d2 ⇔ n1·d2 < n2·d1 (denominators ≥ 0); full width, as the products can pass 2⁶³.
         let left = a.weightedLevels.multipliedFullWidth(by: max(b.totalWeight, 1))

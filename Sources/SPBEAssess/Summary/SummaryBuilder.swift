@@ -122,7 +122,8 @@ public struct SummaryBuilder: Sendable {
             found.append(result(assessment.unit.id, assessment.unit.name, file.province, .file(file.path), scorer.score(assessment)))
         }
         let covered = Set(instansiFiles.map { $0.1.unit.id })
-        for (instansi, members) in opds where !covered.contains(instansi) {
+        // By id, not dictionary order: the problems of several failing instansi print alike on every run.
+        for (instansi, members) in opds.sorted(by: { $0.key < $1.key }) where !covered.contains(instansi) {
             do throws(LoadError) {
                 let aggregate = try Aggregator(rubric: rubric).aggregate(members, path: String(folder))
                 found.append(result(instansi, instansi, province, .aggregated(opdFiles: members.count),
