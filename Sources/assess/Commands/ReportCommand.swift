@@ -46,7 +46,11 @@ struct ReportCommand: ParsableCommand {
         if let target {
             for card in cards {
                 switch GapTarget.parse(target, rubric: card.rubric) {
-                case .success(let goal): plans[card.assessment.path] = GapPlanner().plan(card, target: goal)
+                case .success(let goal):
+                    guard GapPlanner().withinBound(card, target: goal) else {
+                        throw Console.fail(LoadError([GapCommand.tooLarge(card.rubric, card.assessment.path)]))
+                    }
+                    plans[card.assessment.path] = GapPlanner().plan(card, target: goal)
                 case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target", error.description)]))
                 }
             }
@@ -75,7 +79,7 @@ struct ReportCommand: ParsableCommand {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency
             input.readiness = Readiness(rubric: rubric, options: options).assess(opds)
-            if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
+            if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric), GapPlanner().withinBound(regency, target: goal) {
                 input.plans[regency.assessment.path] = GapPlanner().plan(regency, target: goal)
             }
         }
