@@ -75,6 +75,23 @@ struct HostileSituationTests {
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
+    @Test("300,000 attributes on one element are refused at once, with the element's line")
+    func manyAttributes() throws {
+        let scratch = try Scratch()
+        let attributes = (0..<300_000).map { " a\($0)=\"1\"" }.joined()
+        let path = try scratch.write("atribut.xml", "<?xml version=\"1.0\"?>\n<!-- a=1 b=2 -->\n<assessment\(attributes)/>\n")
+        let start = Date()
+        let result = try CLI.run("validate", path)
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(path):3: error: an element has more than 256 attributes; spbe-assess formats use at most seven\n1 invalid input\n")
+        #expect(Date().timeIntervalSince(start) < 10)
+        // 256 are left to the parser and the schema.
+        let few = (0..<256).map { " a\($0)=\"=\"" }.joined()
+        let allowed = try scratch.write("cukup.xml", "<assessment\(few)/>")
+        let problems = Inline.problems { _ = try InputFile.load(allowed, limits: .default).bytes.count; try AttributeLimit.check(InputFile.load(allowed, limits: .default)) }
+        #expect(problems.isEmpty)
+    }
+
     // MARK: Trees stay trees
 
     @Test("summary does not follow a symlink to / or to a file outside the tree, and says so")

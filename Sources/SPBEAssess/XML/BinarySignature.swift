@@ -16,9 +16,10 @@ enum BinarySignature {
         signatures.first { bytes.starts(with: $0.prefix) }?.name
     }
 
-    /// Throws when `source` is plainly a binary file, saying what it is.
+    /// Throws when `source` is plainly a binary file, saying what it is, or holds an element
+    /// with more attributes than ``AttributeLimit`` allows: the checks every parse starts with.
     static func refuse(_ source: SourceText) throws(LoadError) {
-        guard let kind = detect(source.bytes) else { return }
+        guard let kind = detect(source.bytes) else { return try AttributeLimit.check(source) }
         throw LoadError([Diagnostic(.malformedXML, file: source.path, line: 1, column: 1,
             "this is \(kind), not an XML file; give the evidence or rubric XML, not a supporting document")])
     }
