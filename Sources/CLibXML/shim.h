@@ -19,6 +19,22 @@ typedef uint16_t UChar;
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlstring.h>
 
+/* libxml2's generic error channel prints straight to stderr (`encoding error : …`), outside
+ * the tool's file:line:col format. Its handler is variadic, which Swift cannot define, so it
+ * lives here. What it would print is reported anyway: the encoding converter's failure ends
+ * the parse with a structured error carrying the file, line and column. */
+static inline void spbe_discard_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/* Installs the silent handler for the calling thread and as the default for threads whose
+ * libxml2 state is made later (libxml2 keeps error handlers per thread). */
+static inline void spbe_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, spbe_discard_generic_error);
+    xmlThrDefSetGenericErrorFunc(NULL, spbe_discard_generic_error);
+}
+
 /* xmlFree is a global function pointer; Swift 6 strict concurrency refuses to touch it. */
 static inline void spbe_xml_free(void *pointer) { xmlFree(pointer); }
 

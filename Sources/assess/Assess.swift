@@ -34,6 +34,7 @@ struct Assess: ParsableCommand {
     /// Parses, runs, and maps every failure to the documented exit codes; ArgumentParser's own
     /// default for a usage error (64) is not ours.
     static func main() {
+        TemporaryFiles.installSignalHandlers()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -42,7 +43,7 @@ struct Assess: ParsableCommand {
         } catch {
             let message = fullMessage(for: error)
             if exitCode(for: error) == .success {
-                print(message)
+                do { try Console.out(message + "\n") } catch { Foundation.exit(ExitStatus.invalidInput.rawValue) }
                 Foundation.exit(0)
             }
             Console.error(UsageMessage.localized(message, in: OutputLanguage.current))

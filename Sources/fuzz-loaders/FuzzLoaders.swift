@@ -54,13 +54,32 @@ enum FuzzHarness {
         }
     }
 
+    /// A loaded rubric must be usable: an empty assessment and a full one score within its
+    /// scale, and the planner reaches the top predicate from nothing (or says it cannot).
+    static func exercise(_ rubric: Rubric) {
+        let unit = "<unit id=\"u\" kind=\"opd\">U</unit>"
+        func assessment(_ answers: String) -> Assessment? {
+            let xml = "<assessment xmlns=\"urn:spbe-assess:evidence:1\" rubric=\"\(rubric.id)\" period=\"2024\" role=\"self\">\(unit)\(answers)</assessment>"
+            return try? evidence.open(bytes: Array(xml.utf8), path: "fuzz-evidence.xml").assessment(against: rubric)
+        }
+        let top = rubric.indicators.map { "<answer indicator=\"\($0.id)\" claimed=\"\($0.levels.count)\"/>" }.joined()
+        for (answers, options) in [("", ScoringOptions()), (top, ScoringOptions(requireEvidence: false, trustClaims: true))] {
+            guard let assessment = assessment(answers) else { continue }
+            let card = Scorer(rubric: rubric, options: options).score(assessment)
+            let highest = rubric.indicators.map(\.levels.count).max() ?? 0
+            precondition(card.index.hundredths >= 0 && card.index.hundredths <= highest * 100, "index outside the rubric's scale")
+            _ = rubric.predicate(for: card.index)
+            guard rubric.indicators.count <= 60 else { continue }  // the planner's own bound is tested elsewhere
+            let goal = GapTarget.index(hundredths: min(highest * 100, card.index.hundredths + 50))
+            let plan = GapPlanner().plan(card, target: goal)
+            precondition(!plan.reachable || plan.projected >= card.index, "a plan lowered the index")
+        }
+    }
+
     static func run(_ bytes: [UInt8]) {
         checkWorkbook(bytes)
         checkStreamAgrees(bytes)
-        if let rubric = try? rubrics.load(bytes: bytes, path: "fuzz.xml") {
-            _ = Scorer(rubric: rubric).score  // a loaded rubric must be usable
-            _ = rubric.predicate(for: .zero)
-        }
+        if let rubric = try? rubrics.load(bytes: bytes, path: "fuzz.xml") { exercise(rubric) }
         guard let file = try? evidence.open(bytes: bytes, path: "fuzz.xml"),
               let assessment = try? file.assessment(against: spbe) else { return }
         for options in [ScoringOptions(), ScoringOptions(requireEvidence: false, trustClaims: true)] {

@@ -13,10 +13,39 @@ struct FuzzRegressionTests {
             .filter { $0 != "README.md" }.sorted()
     }()
 
-    @Test("each saved input loads or is refused cleanly", arguments: inputs)
+    /// Without this, a missing or emptied folder would replay nothing and pass.
+    @Test("fuzz/regressions holds the saved inputs")
+    func folderIsThere() {
+        #expect(Self.inputs.count >= 4, "fuzz/regressions is missing or empty: \(Self.inputs)")
+    }
+
+    static let stream = try! StreamingEvidenceReader(
+        resolver: RubricResolver(catalog: RubricCatalog(directory: Repo.rubricsDirectory), rubricOverride: "spbe-2020"))
+
+    @Test("each saved input is refused with located diagnostics, or loads, scores and plans; both readers agree",
+          arguments: inputs)
     func replay(name: String) throws {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Repo.path("fuzz/regressions/\(name)"))))
-        _ = try? RubricLoader(schema: Repo.rubricSchema).load(bytes: bytes, path: name)
+        let rubric = Result { () throws(LoadError) in try RubricLoader(schema: Repo.rubricSchema).load(bytes: bytes, path: name) }
+        let dom = Result { () throws(LoadError) in
+            try EvidenceLoader(schema: Repo.evidenceSchema).open(bytes: bytes, path: name).assessment(against: Repo.spbe2020)
+        }
+        let streamed = Result { () throws(LoadError) in try Self.stream.assessment(bytes: bytes, path: name) }
+        for case .failure(let error) in [rubric.map { _ in () }, dom.map { _ in () }, streamed.map { _ in () }] {
+            #expect(!error.diagnostics.isEmpty, "a refusal must say why")
+            #expect(error.diagnostics.allSatisfy { $0.file == name && !$0.message.isEmpty })
+        }
+        switch (dom, streamed) {
+        case (.failure(let a), .failure(let b)):
+            #expect(a.diagnostics == b.diagnostics)
+        case (.success(let a), .success(let b)):
+            #expect(a.answers == b.answers && a.documents == b.documents && a.unit == b.unit)
+            let card = Scorer(rubric: Repo.spbe2020).score(a)
+            #expect((0...500).contains(card.index.hundredths))
+            let plan = GapPlanner().plan(card, target: .index(hundredths: 350))
+            #expect(plan.reachable && plan.projected.hundredths >= 350 || plan.alreadyMet)
+        default:
+            Issue.record("the DOM and the streaming reader disagree on \(name)")
         // Workbook seeds (xlsx-*) go through the workbook reader and the checker.
         if let records = try? WorkbookEvidenceReader().records(bytes: bytes, path: name) {
             let reader = try Repo.withCatalog { try StreamingEvidenceReader(resolver: RubricResolver(catalog: $0)) }
@@ -26,11 +55,6 @@ struct FuzzRegressionTests {
                 }
             }
         }
-        if let file = try? EvidenceLoader(schema: Repo.evidenceSchema).open(bytes: bytes, path: name),
-           let assessment = try? file.assessment(against: Repo.spbe2020) {
-            let card = Scorer(rubric: Repo.spbe2020).score(assessment)
-            #expect(card.index.hundredths <= 500)
-            _ = GapPlanner().plan(card, target: .index(hundredths: 350))
         }
     }
 

@@ -72,11 +72,11 @@ struct OutputLanguageTests {
     func usageErrors() throws {
         let jobs = try CLI.runArray(["score", "--jobs", "0", Self.missing], locale: [:])
         #expect(jobs.status == 2)
-        #expect(jobs.stderr.hasPrefix("Galat: --jobs sekurang-kurangnya 1\nPenggunaan: assess score "))
+        #expect(jobs.stderr.hasPrefix("Galat: --jobs harus dari 1 sampai 1024, bukan 0\nPenggunaan: assess score "))
         #expect(jobs.stderr.contains("  Lihat 'assess score --help' untuk informasi lebih lanjut."))
         let english = try CLI.runArray(["score", "--jobs", "0", Self.missing], locale: ["LANG": "en_US.UTF-8"])
         #expect(english.status == 2)
-        #expect(english.stderr.hasPrefix("Error: --jobs must be at least 1\nUsage: assess score "))
+        #expect(english.stderr.hasPrefix("Error: --jobs must be from 1 to 1024, not 0\nUsage: assess score "))
 
         let format = try CLI.runArray(["score", "--format", "xyz", Self.missing], locale: [:])
         #expect(format.status == 2)

@@ -42,7 +42,7 @@ public struct EvidenceCheck: Sendable {
             if !cited.contains(document.id) {
                 findings.append(EvidenceFinding(kind: .uncitedDocument, location: location, documentID: document.id))
             }
-            if let date = document.date.map({ String($0.prefix(10)) }), let end {
+            if let text = document.date, let date = CalendarDay(text), let end {
                 if date > end.lastDay {
                     findings.append(EvidenceFinding(kind: .dateAfterPeriod, location: location, documentID: document.id,
                                                     detail: "\(date) > \(end.lastDay)"))
@@ -131,8 +131,7 @@ public struct EvidenceFinding: Sendable, Hashable {
     }
 }
 
-/// The last day of an assessment period (`2024` or `2024-rev1` → 2024-12-31), as ISO text so that
-/// ISO dates compare as strings.
+/// The last day of an assessment period (`2024` or `2024-rev1` → 2024-12-31).
 struct PeriodEnd {
     let year: Int
 
@@ -141,13 +140,47 @@ struct PeriodEnd {
         self.year = year
     }
 
-    var lastDay: String { "\(Self.pad(year))-12-31" }
+    var lastDay: CalendarDay { CalendarDay(year: year, month: 12, day: 31) }
 
     /// Dates before this are more than `years` years older than the end of the period.
-    func cutoff(years: Int) -> String { "\(Self.pad(year - years))-12-31" }
+    func cutoff(years: Int) -> CalendarDay { CalendarDay(year: year - years, month: 12, day: 31) }
+}
 
-    private static func pad(_ year: Int) -> String {
-        let text = String(year)
-        return String(repeating: "0", count: max(0, 4 - text.count)) + text
+/// The day of an `xs:date`, compared by number: a year may have more than four digits
+/// (`12024-01-01` is after 2024, not before it, as comparing text would say) or a sign.
+struct CalendarDay: Comparable, CustomStringConvertible {
+    let year: Int
+    let month: Int
+    let day: Int
+
+    init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
     }
+
+    /// `[-]YYYY…-MM-DD`, any time zone after it ignored; nil for anything else.
+    init?(_ text: String) {
+        var rest = Substring(text)
+        let negative = rest.first == "-"
+        if negative { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        rest = rest.dropFirst(digits.count)
+        guard digits.count >= 4, rest.count >= 6, rest.first == "-" else { return nil }
+        let month = rest.dropFirst().prefix(2), day = rest.dropFirst(4).prefix(2)
+        guard rest.dropFirst(3).first == "-", let m = Int(month), let d = Int(day) else { return nil }
+        // A year too long for Int is still a year: far before or far after any period.
+        let magnitude = Int(digits) ?? Int.max / 2
+        self.init(year: negative ? -magnitude : magnitude, month: m, day: d)
+    }
+
+    static func < (a: CalendarDay, b: CalendarDay) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    var description: String {
+        let digits = String(abs(year))
+        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return (year < 0 ? "-" : "") + padded + "-" + Self.two(month) + "-" + Self.two(day)
+    }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -32,32 +32,59 @@ public struct DocumentFolder: Sendable {
     }
 
     /// The SHA-256 of the file `href` names, relative to the folder. A file that exists but cannot
-    /// be read (permissions, a directory, an I/O error) is an error, not a missing document.
+    /// be read (permissions, a directory, an I/O error) is an error, not a missing document; so
+    /// is a FIFO, device or socket, which is never opened for reading. A symlink that leads out
+    /// of the folder is not followed: `.outsideFolder`, like an href with `..`.
     public func digest(of href: String) throws(LoadError) -> Lookup {
         let parts = href.split(separator: "/", omittingEmptySubsequences: false)
         if href.hasPrefix("/") || parts.contains("..") { return .outsideFolder }
         let full = (path as NSString).appendingPathComponent(href)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { return .missing }
-        if isDirectory.boolValue {
-            throw LoadError([Diagnostic(.notAFile, file: full, "document \(href) is a directory, not a file")])
+        var link = stat()
+        guard lstat(full, &link) == 0 else { return .missing }
+        guard let root = Self.realPath(path), let resolved = Self.realPath(full) else { return .missing }
+        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return .outsideFolder }
+        var info = stat()
+        guard stat(resolved, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw LoadError([Diagnostic(.notAFile, file: full, "document \(href) is a directory, not a file")])
+        default:
+            throw LoadError([Diagnostic(.notAFile, file: full,
+                id: "dokumen \(href) bukan berkas biasa (perangkat, FIFO, atau soket); tidak dibaca",
+                en: "document \(href) is not a regular file (a device, FIFO or socket); it is not read")])
         }
-        return .found(sha256: try Self.sha256(ofFile: full))
+        return .found(sha256: try Self.sha256(ofFile: resolved, shownAs: full))
     }
 
-    /// Streams the file through swift-crypto's `SHA256`, one chunk at a time.
-    public static func sha256(ofFile file: String, chunkSize: Int = 1 << 20) throws(LoadError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw LoadError([Diagnostic(.unreadable, file: file, "cannot read document file (permission denied or not a regular file)")])
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Streams the file through swift-crypto's `SHA256`; opened without blocking and refused unless it
+    /// is a regular file, so a FIFO or `/dev/zero` never hangs the run.
+    public static func sha256(ofFile file: String, shownAs name: String? = nil, chunkSize: Int = 1 << 20) throws(LoadError) -> String {
+        let name = name ?? file
+        let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw LoadError([Diagnostic(.unreadable, file: name, "cannot read document file: \(String(cString: strerror(errno)))")])
         }
-        defer { try? handle.close() }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw LoadError([Diagnostic(.notAFile, file: name,
+                id: "berkas dokumen bukan berkas biasa (perangkat, FIFO, atau soket); tidak dibaca",
+                en: "the document file is not a regular file (a device, FIFO or socket); it is not read")])
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var hash = SHA256()
         do {
             while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
                 hash.update(data: chunk)
             }
         } catch {
-            throw LoadError([Diagnostic(.unreadable, file: file, "cannot read document file: \(error.localizedDescription)")])
+            throw LoadError([Diagnostic(.unreadable, file: name, "cannot read document file: \(error.localizedDescription)")])
         }
         return Self.hex(hash.finalize())
     }

@@ -13,15 +13,50 @@
 /// O(n · F) memory for n indicators, k levels and a front of at most F points; F is at most the
 /// number of distinct reachable gains (for SPBE 2020, whose weights are multiples of 0.05, at
 /// most 8,000) and in practice far smaller.
+///
+/// **Bound.** Each kept point costs 5 bytes of back-links (the gains and efforts of only the
+/// current front are held). ``pointBound(_:_:)`` is a guaranteed upper bound on the points a
+/// solve keeps — n × min(Π(kᵢ+1), distinct gains) — and ``maximumPoints`` caps it: 500
+/// indicators of five levels with SPBE-like weights (multiples of 0.05–0.2) need under a
+/// million points, a fraction of a second and a few MB. A rubric beyond the cap (thousands of
+/// indicators with irregular weights) is refused before solving (``GapPlanner/withinBound(_:target:budget:)``),
+/// never allowed to run for minutes or take gigabytes.
 struct ParetoPlanner {
-    struct Item {
+    /// 40 million points: 200 MB of back-links at most, a few seconds in the worst case.
+    static let maximumPoints = 40_000_000
+
+    /// An upper bound on the points ``solve(_:_:)`` keeps for these items and objective.
+    static func pointBound(_ items: [Item], _ objective: Objective) -> Int {
+        var divisor: Int64 = 0
+        var reachable: Int64 = 0
+        for item in items where !item.stepEfforts.isEmpty && item.gainPerLevel > 0 {
+            var (a, b) = (divisor, item.gainPerLevel)
+            while b != 0 { (a, b) = (b, a % b) }
+            divisor = a
+            let (more, overflow) = item.gainPerLevel.multipliedReportingOverflow(by: Int64(item.stepEfforts.count))
+            reachable = overflow ? Int64.max / 2 : min(Int64.max / 2, reachable + more)
+        }
+        if case .reach(let target) = objective { reachable = min(reachable, max(0, target)) }
+        let distinct = divisor == 0 ? 1 : reachable / divisor + 1
+        var total = 0
+        var product = 1
+        for item in items {
+            product = product > maximumPoints ? product : product * (item.stepEfforts.count + 1)
+            let front = Int(min(Int64(product), distinct))
+            total += front
+            if total > Int.max / 4 { return Int.max / 4 }
+        }
+        return total + 1
+    }
+
+    struct Item: Sendable {
         /// Gain of one level, in millionths of weight (= the indicator's weight).
         let gainPerLevel: Int64
         /// Effort of each remaining step, in millionths; `stepEfforts[0]` is the next level.
         let stepEfforts: [Int64]
     }
 
-    enum Objective {
+    enum Objective: Sendable {
         /// The least effort whose total gain is at least this.
         case reach(gain: Int64)
         /// The most gain whose total effort is at most this (ties: less effort).
@@ -42,30 +77,43 @@ struct ParetoPlanner {
         var raise: UInt8
     }
 
+    /// A past front's back-links only: 5 bytes a point instead of 24.
+    private struct Links {
+        var parents: [Int32]
+        var raises: [UInt8]
+
+        init(_ front: [Point]) {
+            parents = front.map(\.parent)
+            raises = front.map(\.raise)
+        }
+    }
+
     /// The optimal plan, or nil when the objective cannot be met (a gain beyond reach).
     static func solve(_ items: [Item], _ objective: Objective) -> Solution? {
-        var fronts: [[Point]] = []
+        var fronts: [Links] = []
         var front = [Point(gain: 0, effort: 0, parent: -1, raise: 0)]
         for item in items {
-            var candidates: [Point] = []
-            candidates.reserveCapacity(front.count * (item.stepEfforts.count + 1))
-            for (index, point) in front.enumerated() {
-                var gain = point.gain, effort = point.effort
-                for raise in 0...item.stepEfforts.count {
-                    if raise > 0 {
-                        gain += item.gainPerLevel
-                        effort += item.stepEfforts[raise - 1]
-                    }
-                    if case .budget(let limit) = objective, effort > limit { break }
-                    var capped = gain
-                    if case .reach(let target) = objective { capped = min(gain, target) }
-                    candidates.append(Point(gain: capped, effort: effort, parent: Int32(index), raise: UInt8(raise)))
+            // One list per raise, each in the front's order (gain descending, effort ascending):
+            // shifting every point by the same gain and effort, or capping gains, keeps it.
+            var lists: [[Point]] = []
+            for raise in 0...item.stepEfforts.count {
+                let addedGain = item.gainPerLevel * Int64(raise)
+                let addedEffort = item.stepEfforts.prefix(raise).reduce(0, +)
+                var list: [Point] = []
+                list.reserveCapacity(front.count)
+                for (index, point) in front.enumerated() {
+                    let effort = point.effort + addedEffort
+                    if case .budget(let limit) = objective, effort > limit { continue }
+                    var gain = point.gain + addedGain
+                    if case .reach(let target) = objective { gain = min(gain, target) }
+                    list.append(Point(gain: gain, effort: effort, parent: Int32(index), raise: UInt8(raise)))
                 }
+                lists.append(list)
             }
-            fronts.append(front)
-            front = paretoFront(candidates)
+            fronts.append(Links(front))
+            front = paretoFront(lists)
         }
-        fronts.append(front)
+        fronts.append(Links(front))
 
         let best: Int?
         switch objective {
@@ -79,30 +127,61 @@ struct ParetoPlanner {
         var raises = [Int](repeating: 0, count: items.count)
         var index = best
         for level in stride(from: items.count, to: 0, by: -1) {
-            let point = fronts[level][index]
-            raises[level - 1] = Int(point.raise)
-            index = Int(point.parent)
+            raises[level - 1] = Int(fronts[level].raises[index])
+            index = Int(fronts[level].parents[index])
         }
         let gain = zip(raises, items).reduce(Int64(0)) { $0 + Int64($1.0) * $1.1.gainPerLevel }
         let effort = zip(raises, items).reduce(Int64(0)) { $0 + $1.1.stepEfforts.prefix($1.0).reduce(0, +) }
         return Solution(raises: raises, gain: gain, effort: effort)
     }
 
-    /// The non-dominated points, highest gain first (then least effort); equal points keep the
-    /// earliest candidate, so results never depend on sort internals.
-    private static func paretoFront(_ candidates: [Point]) -> [Point] {
-        let order = candidates.indices.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            if x.gain != y.gain { return x.gain > y.gain }
-            if x.effort != y.effort { return x.effort < y.effort }
-            return a < b
-        }
+    /// The non-dominated points of the merged lists, highest gain first (then least effort);
+    /// equal points keep the earliest candidate (lowest parent, then lowest raise), so results
+    /// never depend on merge internals. A k-way merge of sorted lists: O(C·k), no sort.
+    private static func paretoFront(_ lists: [[Point]]) -> [Point] {
+        var heads = [Int](repeating: 0, count: lists.count)
         var front: [Point] = []
         var leastEffort = Int64.max
-        for index in order where candidates[index].effort < leastEffort {
-            front.append(candidates[index])
-            leastEffort = candidates[index].effort
+        while true {
+            var best = -1
+            for list in lists.indices where heads[list] < lists[list].count {
+                guard best >= 0 else { best = list; continue }
+                let x = lists[list][heads[list]], y = lists[best][heads[best]]
+                if x.gain != y.gain ? x.gain > y.gain
+                    : x.effort != y.effort ? x.effort < y.effort
+                    : (x.parent, x.raise) < (y.parent, y.raise) { best = list }
+            }
+            guard best >= 0 else { return front }
+            let point = lists[best][heads[best]]
+            heads[best] += 1
+            if point.effort < leastEffort {
+                front.append(point)
+                leastEffort = point.effort
+            }
         }
-        return front
+    }
+}
+
+extension GapPlanner {
+    /// False when an exact plan for `card` could need more than ``ParetoPlanner/maximumPoints``
+    /// points: callers refuse such a plan clearly instead of computing it.
+    ///
+    /// The items are those ``plan(_:target:budget:)`` solves over (all remaining steps of every
+    /// indicator), which bound every objective it can be given.
+    public func withinBound(_ card: Scorecard, target: GapTarget, budget: ExactDecimal? = nil) -> Bool {
+        let items = zip(card.rubric.indicators, card.indicators).map { indicator, score in
+            ParetoPlanner.Item(gainPerLevel: indicator.weight.millionths,
+                               stepEfforts: (score.level + 1..<indicator.maximumLevel + 1).map {
+                                   efforts.effort(indicator, level: $0).millionths })
+        }
+        let objective: ParetoPlanner.Objective
+        switch target {
+        case .index(let hundredths) where budget == nil:
+            let needed = Self.weightedLevelsNeeded(hundredths: hundredths, totalWeight: card.index.totalWeight)
+            objective = .reach(gain: max(0, needed - card.index.weightedLevels))
+        default:
+            objective = .budget(effort: .max)
+        }
+        return ParetoPlanner.pointBound(items, objective) <= ParetoPlanner.maximumPoints
     }
 }

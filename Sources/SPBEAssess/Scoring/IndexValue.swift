@@ -36,18 +36,21 @@ public struct IndexValue: Sendable, Hashable, Comparable, CustomStringConvertibl
         return "\(h / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
-    /// Equal as numbers (2/6 == 1/3), consistent with `<`: fractions in different units, such as a
-    /// scorer's and a hand-written one, compare by value.
-    public static func == (a: Self, b: Self) -> Bool { !(a < b) && !(b < a) }
+    /// Equal when the fractions are: 2/6 == 1/3, as `<` says (neither is less than the other).
+    public static func == (a: Self, b: Self) -> Bool {
+        let left = a.weightedLevels.multipliedFullWidth(by: max(b.totalWeight, 1))
+        let right = b.weightedLevels.multipliedFullWidth(by: max(a.totalWeight, 1))
+        return left.high == right.high && left.low == right.low
+    }
 
-    /// Hashes the reduced fraction, so equal values hash alike.
+    /// The fraction in lowest terms, so equal values hash alike.
     public func hash(into hasher: inout Hasher) {
-        guard totalWeight > 0, weightedLevels != 0 else { return hasher.combine(0 as Int64) }
-        var (x, y) = (Swift.abs(weightedLevels), totalWeight)
-        while y != 0 { (x, y) = (y, x % y) }
-        let divisor = Swift.max(x, 1)
-        hasher.combine(weightedLevels / divisor)
-        hasher.combine(totalWeight / divisor)
+        let denominator = max(totalWeight, 1)
+        var (a, b) = (weightedLevels.magnitude, denominator.magnitude)
+        while b != 0 { (a, b) = (b, a % b) }
+        let divisor = max(a, 1)
+        hasher.combine(weightedLevels / Int64(divisor))
+        hasher.combine(denominator / Int64(divisor))
     }
 
     public static func < (a: Self, b: Self) -> Bool {

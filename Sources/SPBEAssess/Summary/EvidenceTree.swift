@@ -29,7 +29,8 @@ public enum EvidenceTree {
                 continue
             }
             let before = files.count
-            walk(argument, province: nil, into: &files, problems: &problems, visited: &visited)
+            guard let boundary = TreeBoundary(argument) else { continue }
+            walk(argument, province: nil, boundary: boundary, into: &files, problems: &problems, visited: &visited)
             if files.count == before {
                 problems.append(Diagnostic(.emptyDirectory, file: argument, "directory has no *.xml files, at any depth"))
             }
@@ -37,7 +38,7 @@ public enum EvidenceTree {
         return (files, problems)
     }
 
-    private static func walk(_ directory: String, province: String?, into files: inout [File],
+    private static func walk(_ directory: String, province: String?, boundary: TreeBoundary, into files: inout [File],
                              problems: inout [Diagnostic], visited: inout Set<[UInt64]>) {
         var info = stat()
         guard stat(directory, &info) == 0 else {
@@ -54,6 +55,11 @@ public enum EvidenceTree {
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
             let path = (directory as NSString).appendingPathComponent(name)
+            // A symlink is followed only while it stays in the tree given (never to `/`).
+            if let escape = boundary.escape(path) {
+                problems.append(escape)
+                continue
+            }
             var entry = stat()
             guard stat(path, &entry) == 0 else {
                 if name.hasSuffix(".xml") {
@@ -62,7 +68,7 @@ public enum EvidenceTree {
                 continue
             }
             if entry.st_mode & S_IFMT == S_IFDIR {
-                walk(path, province: province ?? name, into: &files, problems: &problems, visited: &visited)
+                walk(path, province: province ?? name, boundary: boundary, into: &files, problems: &problems, visited: &visited)
             } else if name.hasSuffix(".xml") {
                 files.append(File(path: path, province: province ?? ""))
             }

@@ -81,7 +81,9 @@ public struct FileValidator {
     func rubric(named id: String, locate: (Diagnostic.Code, String) -> Diagnostic) throws(LoadError) -> Rubric {
         let reference = rubricOverride ?? id
         do throws(LoadError) {
-            return try catalog.rubric(reference)
+            // The user's --rubric may be a path; the file's own attribute only an id.
+            if let rubricOverride { return try catalog.rubric(rubricOverride) }
+            return try catalog.rubric(id: id)
         } catch where rubricOverride == nil && error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
             let available = catalog.availableIDs().joined(separator: ", ")
             var located = locate(.unknownRubric, "unknown rubric '\(reference)' (available: \(available))")

@@ -24,7 +24,11 @@ public enum InputPaths {
             if xml.isEmpty {
                 problems.append(Diagnostic(.emptyDirectory, file: argument, "directory has no *.xml files"))
             }
-            files += xml.map { (argument as NSString).appendingPathComponent($0) }
+            // A file given by name is the user's choice; one found in a folder must stay in it.
+            let boundary = TreeBoundary(argument)
+            for path in xml.map({ (argument as NSString).appendingPathComponent($0) }) {
+                if let escape = boundary?.escape(path) { problems.append(escape) } else { files.append(path) }
+            }
         }
         guard problems.isEmpty else { throw LoadError(problems) }
         return files

@@ -61,7 +61,7 @@ public final class RubricCatalog {
     public func crosswalk(_ file: CrosswalkFile) throws(LoadError) -> Crosswalk {
         func load(_ attribute: String, _ id: String) throws(LoadError) -> Rubric {
             do throws(LoadError) {
-                return try rubric(id)
+                return try rubric(id: id)
             } catch where error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
                 throw LoadError([file.rubricDiagnostic(attribute, .unknownRubric,
                     "unknown rubric '\(id)' (available: \(availableIDs().joined(separator: ", ")))")])
@@ -78,8 +78,24 @@ public final class RubricCatalog {
         reference.contains("/") || reference.hasSuffix(".xml")
     }
 
-    /// The rubric `reference` names: an id in this catalog, or a path.
+    /// The rubric a file names by id (an evidence file's `rubric`, a crosswalk's `source` and
+    /// `target`): looked up in this catalog only. A name that reads like a path is not opened —
+    /// a file must not pick which rubric file on the disk it is scored against.
+    public func rubric(id: String) throws(LoadError) -> Rubric {
+        try rubric(id, catalogOnly: true)
+    }
+
+    /// The rubric `reference` names (the user's `--rubric`, `--to`): an id in this catalog, or a path.
     public func rubric(_ reference: String) throws(LoadError) -> Rubric {
+        try rubric(reference, catalogOnly: false)
+    }
+
+    private func rubric(_ reference: String, catalogOnly: Bool) throws(LoadError) -> Rubric {
+        if catalogOnly, Self.isPath(reference) || reference.hasPrefix(".") {
+            throw LoadError([Diagnostic(.unknownRubric, file: reference,
+                id: "'\(reference)' bukan id rubrik: berkas hanya boleh menyebut rubrik dengan id dari \(directory)",
+                en: "'\(reference)' is not a rubric id: a file may only name a rubric by an id from \(directory)")])
+        }
         if let rubric = rubrics[reference] { return rubric }
         let path: String
         if Self.isPath(reference) {

@@ -13,9 +13,12 @@ enum BinarySignature {
         ([0x7F, 0x45, 0x4C, 0x46], "an executable program", "program yang dapat dijalankan"),
     ]
 
-    /// Throws when `source` is plainly a binary file, saying what it is.
+    /// Throws when `source` is plainly a binary file, saying what it is, or holds an element
+    /// with more attributes than ``AttributeLimit`` allows: the checks every parse starts with.
     static func refuse(_ source: SourceText) throws(LoadError) {
-        guard let kind = signatures.first(where: { source.bytes.starts(with: $0.prefix) }) else { return }
+        guard let kind = signatures.first(where: { source.bytes.starts(with: $0.prefix) }) else {
+            return try AttributeLimit.check(source)
+        }
         throw LoadError([Diagnostic(.malformedXML, file: source.path, line: 1, column: 1,
             id: "berkas ini adalah \(kind.indonesian), bukan berkas XML; berikan XML bukti dukung atau rubrik, bukan dokumen pendukung",
             en: "this is \(kind.name), not an XML file; give the evidence or rubric XML, not a supporting document")])

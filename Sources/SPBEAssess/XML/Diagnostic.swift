@@ -32,6 +32,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case mixedInputs, duplicateUnit, notAnOPD, answerNotOwned, invalidRow, outputExists
         // Crosswalks, migration and trends.
         case cycle, sameRubric, repeatedPeriod, unitMismatch, missingCrosswalk
+        // Bounds and outputs (issue #19).
+        case outputRefused, writeFailed, tooManyAttributes, outsideFolder, planTooLarge
     }
 
     public var severity: Severity

@@ -128,13 +128,13 @@ private struct Attributes {
     let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     let count: Int
 
-    /// The value of the attribute `name` in no namespace, as the DOM's `xmlGetNoNsProp` gives it.
+    /// The value of the attribute `name` in no namespace, as ``XMLElement/attribute(_:)`` gives it.
     func value(_ name: StaticString) -> String? {
         guard let pointer else { return nil }
         for index in 0..<count {
             let base = index * 5
             guard pointer[base + 2] == nil, let local = pointer[base], Names.equal(local, name) else { continue }
-            return Self.decode(pointer[base + 3], pointer[base + 4])
+            return WhiteSpaceFolding.attribute(name.description, Self.decode(pointer[base + 3], pointer[base + 4]))
         }
         return nil
     }
@@ -146,7 +146,7 @@ private struct Attributes {
             let base = index * 5
             guard let prefix = pointer[base + 1], Names.equal(prefix, "xml"),
                   let local = pointer[base], Names.equal(local, "lang") else { continue }
-            return Self.decode(pointer[base + 3], pointer[base + 4])
+            return WhiteSpaceFolding.attribute("xml:lang", Self.decode(pointer[base + 3], pointer[base + 4]))
         }
         return nil
     }

@@ -5,6 +5,8 @@ import Darwin
 #endif
 
 /// Reads an input file whole, refusing what is not a readable regular file of bounded size.
+/// Nothing here can block: a FIFO, device or socket (also behind a symlink) is refused before
+/// it is opened, and checked again on the open descriptor.
 enum InputFile {
     static func load(_ path: String, limits: InputLimits) throws(LoadError) -> SourceText {
         func fail(_ code: Diagnostic.Code, _ message: String) -> LoadError {
@@ -22,13 +24,20 @@ enum InputFile {
         guard Int(info.st_size) <= limits.maxFileBytes else {
             throw fail(.tooLarge, "file is \(info.st_size) bytes, more than the limit of \(limits.maxFileBytes)")
         }
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK: should the path have become a FIFO or device since stat (a swapped
+        // symlink), opening it must not wait for a writer; fstat then refuses it.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw fail(.unreadable, "cannot read file: \(String(cString: strerror(errno)))")
         }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw fail(.notAFile, "is not a regular file (a device, FIFO or socket)")
+        }
         defer { close(descriptor) }
         // Read to the limit plus one byte: the file may have grown since stat.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var bytes = [UInt8](repeating: 0, count: min(Int(opened.st_size), limits.maxFileBytes) + 1)
         var count = 0
         while count < bytes.count {
             let got = bytes.withUnsafeMutableBytes { buffer in

@@ -8,8 +8,12 @@ public struct InputLimits: Sendable, Hashable {
     public var maxFileBytes: Int
 
     public init(maxFileBytes: Int = 32 * 1024 * 1024) {
-        self.maxFileBytes = maxFileBytes
+        self.maxFileBytes = min(max(0, maxFileBytes), Self.largestFile)
     }
+
+    /// libxml2 takes a buffer's length as a C `int`: nothing larger can be parsed, so no limit
+    /// above it is kept (a larger one would pass a file the parser cannot be handed).
+    public static let largestFile = Int(Int32.max)
 
     public static let `default` = InputLimits()
 }

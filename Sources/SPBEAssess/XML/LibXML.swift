@@ -10,9 +10,15 @@ enum LibXML {
     static let initialized: Void = {
         xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
+        spbe_silence_generic_errors()
     }()
 
-    static func ensureInitialized() { _ = initialized }
+    /// Process-wide set-up once, and the calling thread's generic error handler every time
+    /// (a thread whose libxml2 state existed before the default was set keeps its own).
+    static func ensureInitialized() {
+        _ = initialized
+        spbe_silence_generic_errors()
+    }
 
     /// Copies a libxml2 string and frees it.
     static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {

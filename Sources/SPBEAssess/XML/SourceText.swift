@@ -10,6 +10,12 @@ final class SourceText {
     let path: String
     let bytes: [UInt8]
     private var lineStarts: [Int]?
+    /// UTF-8 lead bytes before every 4,096-byte block: a column is then counted over at most one
+    /// block, not from the start of a (possibly 9 MB) line.
+    private var leadsBefore: [Int]?
+    /// `<element` offsets found on a line, by line and name: each line is scanned once per
+    /// element name however many diagnostics point into it.
+    private var tagsOnLine: [Int: [String: Int?]] = [:]
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -23,10 +29,11 @@ final class SourceText {
         guard line >= 1, line <= starts.count else { return nil }
         for candidate in stride(from: line, through: max(1, line - 20), by: -1) {
             let range = lineRange(candidate, starts)
-            guard let tag = find(tagOpening: element, in: range) else { continue }
+            guard let tag = cachedTag(element, line: candidate, in: range) else { continue }
             if let attribute {
-                // The attribute may sit on the tag's line or on any line up to the reported one.
-                let end = lineRange(line, starts).upperBound
+                // The attribute may sit on the tag's line or on any line up to the reported one,
+                // but never past the tag's end.
+                let end = min(lineRange(line, starts).upperBound, tagEnd(from: tag))
                 if let at = find(attribute: attribute, in: tag..<end) {
                     let atLine = lineNumber(of: at, starts)
                     return characters(from: lineRange(atLine, starts).lowerBound, to: at) + 1
@@ -67,7 +74,53 @@ final class SourceText {
 
     private func characters(from start: Int, to end: Int) -> Int {
         // Count UTF-8 lead bytes only, so a column is in characters as editors show it.
-        bytes[start..<end].reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        leads(before: end) - leads(before: start)
+    }
+
+    private static let block = 4096
+
+    private func leads(before offset: Int) -> Int {
+        if leadsBefore == nil {
+            var counts = [0]
+            counts.reserveCapacity(bytes.count / Self.block + 2)
+            var total = 0
+            bytes.withUnsafeBufferPointer { buffer in
+                for (index, byte) in buffer.enumerated() {
+                    if index > 0, index % Self.block == 0 { counts.append(total) }
+                    if byte & 0xC0 != 0x80 { total += 1 }
+                }
+            }
+            leadsBefore = counts
+        }
+        let block = offset / Self.block
+        var count = leadsBefore![min(block, leadsBefore!.count - 1)]
+        var index = min(block, leadsBefore!.count - 1) * Self.block
+        while index < offset {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    private func cachedTag(_ element: String, line: Int, in range: Range<Int>) -> Int? {
+        if let known = tagsOnLine[line]?[element] { return known }
+        let found = find(tagOpening: element, in: range)
+        tagsOnLine[line, default: [:]][element] = .some(found)
+        return found
+    }
+
+    /// The offset of the `>` closing the tag that starts at `start` (quoted values skipped).
+    private func tagEnd(from start: Int) -> Int {
+        var quote: UInt8 = 0
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quote != 0 { if byte == quote { quote = 0 } }
+            else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte }
+            else if byte == UInt8(ascii: ">") { return index }
+            index += 1
+        }
+        return bytes.count
     }
 
     // The searches below compare bytes in place: a column is found for every element a file

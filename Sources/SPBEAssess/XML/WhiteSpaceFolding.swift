@@ -29,6 +29,15 @@ enum WhiteSpaceFolding {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// An attribute's value as the schemas read it. Every attribute of our formats is of a
+    /// token type (ids, lists, enumerations, numbers, dates), whose white space XSD collapses
+    /// before validating — so `role=" assessor "` is valid, and must then mean `assessor`, not
+    /// fail every comparison. The one exception is `href`, an `xs:string` path kept as written.
+    /// Both evidence readers and the rubric and crosswalk loaders read attributes through this.
+    static func attribute(_ name: String, _ value: String) -> String {
+        name == "href" ? value : fold(value)
+    }
+
     /// The same for UTF-8 bytes; text that needs no folding (the common case) is decoded once
     /// without the split and join.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -31,13 +31,19 @@ struct XMLElement {
         children.filter { $0.name == name }
     }
 
-    /// An attribute without namespace, as written (no normalisation beyond XML's own).
+    /// An attribute without namespace, with white space collapsed as the schema reads it
+    /// (``WhiteSpaceFolding/attribute(_:_:)``).
     func attribute(_ name: String) -> String? {
+        rawAttribute(name).map { WhiteSpaceFolding.attribute(name, $0) }
+    }
+
+    /// An attribute without namespace exactly as libxml2 reads it (XML's own normalisation only).
+    func rawAttribute(_ name: String) -> String? {
         LibXML.takeString(xmlGetNoNsProp(node, name))
     }
 
     /// The `xml:lang` in force here, inherited from ancestors as XML defines.
-    var language: String? { LibXML.takeString(xmlNodeGetLang(node)) }
+    var language: String? { LibXML.takeString(xmlNodeGetLang(node)).map { WhiteSpaceFolding.attribute("xml:lang", $0) } }
 
     /// The text content with runs of white space folded to one space, as a title or criterion
     /// wrapped over several lines is meant to read.

@@ -45,9 +45,9 @@ struct AggregateCommand: ParsableCommand {
         let card = Scorer(rubric: evidence.rubric).score(evidence.result.assessment)
         let text = EvidenceWriter.write(evidence.result.assessment,
                                         comments: AggregateSummary.comments(evidence.result, card))
-        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths + rubricOptions.readPaths)
         if outputOptions.output != nil {
-            print(ScoreTable.render([card], language: outputOptions.lang), terminator: "")
+            try Console.out(ScoreTable.render([card], language: outputOptions.lang))
         }
     }
 }

@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         case .md: CheckReport.render(cards, findings: findings, language: lang, style: .markdown)
         case .json: try CheckReport.json(cards, findings: findings)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + rubricOptions.readPaths + reviewOptions.citedFiles(cards))
         try reviewOptions.enforce(cards: cards, findings: findings.flatMap { $0 }, comparison: nil)
     }
 }

@@ -50,7 +50,7 @@ struct CompareCommand: ParsableCommand {
         case .md: CompareReport(comparison, findings: findings, language: lang).render(.markdown)
         case .json: try CompareJSON.render(comparison, findings: findings, language: lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + rubricOptions.readPaths + reviewOptions.citedFiles(cards))
         try reviewOptions.enforce(cards: comparison.sides, findings: findings.flatMap { $0 }, comparison: comparison)
     }
 }

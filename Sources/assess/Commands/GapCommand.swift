@@ -58,6 +58,13 @@ struct GapCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Satu berkas bukti dukung. / One evidence file.", valueName: "EVIDENCE"))
     var evidence: String
 
+    /// The refusal for a rubric whose exact plan is beyond ``ParetoPlanner``'s documented bound.
+    static func tooLarge(_ rubric: Rubric, _ path: String) -> Diagnostic {
+        Diagnostic(.planTooLarge, file: path,
+            id: "rencana tepat untuk rubrik \(rubric.id) (\(rubric.indicators.count) indikator) melebihi batas perhitungan; bagi rubrik atau samakan kelipatan bobotnya",
+            en: "an exact plan for rubric \(rubric.id) (\(rubric.indicators.count) indicators) is beyond the planner's bound; split the rubric or give its weights a common step")
+    }
+
     func validate() throws {
         guard (target == nil) != (targets == nil) else {
             throw ValidationError(OutputLanguage.pick(
@@ -107,13 +114,15 @@ struct GapCommand: ParsableCommand {
             throw Console.fail(error)
         }
 
-        let plan = GapPlanner(efforts: efforts, maxStep: maxStep).plan(card, target: goal, budget: limit)
+        let planner = GapPlanner(efforts: efforts, maxStep: maxStep)
+        guard planner.withinBound(card, target: goal, budget: limit) else { throw Console.fail(LoadError([Self.tooLarge(rubric, evidence)])) }
+        let plan = planner.plan(card, target: goal, budget: limit)
         let lang = outputOptions.lang
         let text = switch format {
         case .table: GapText.render(plan, language: lang, markdown: false)
         case .md: GapText.render(plan, language: lang, markdown: true)
         case .json: try GapJSON.render(plan, language: lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + [targets, effort].compactMap { $0 })
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + rubricOptions.readPaths + [targets, effort].compactMap { $0 })
     }
 }

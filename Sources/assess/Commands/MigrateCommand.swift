@@ -58,6 +58,9 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         let catalog = RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics))
+        // Checked before any work: the target rubric, the crosswalk and the evidence are inputs.
+        let destination = try OutputFile(output, reads: [evidence, to] + [crosswalk].compactMap { $0 }
+                                         + RubricsDirectory.files(in: catalog.directory))
         let validator = FileValidator(catalog: catalog)
         let migration: Migration
         let xml: String
@@ -93,12 +96,12 @@ struct MigrateCommand: ParsableCommand {
         } catch {
             throw Console.fail(error)
         }
-        try OutputFile.write(xml, to: output, inputs: [evidence])
+        try destination.write(xml)
         let card = Scorer(rubric: migration.target).score(migration.assessment)
         let summary = switch format {
         case .table: MigrationTable.render(migration, card: card, language: lang)
         case .json: try MigrationJSON.render(migration, card: card, language: lang)
         }
-        try OutputFile.write(summary, to: nil, inputs: [])
+        try Console.out(summary)
     }
 }

@@ -47,6 +47,6 @@ struct ReadinessCommand: ParsableCommand {
         case .md: ReadinessTable.render(report, instansi: instansi, language: outputOptions.lang, markdown: true)
         case .json: try ReadinessJSON.render(report, instansi: instansi, language: outputOptions.lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths + rubricOptions.readPaths)
     }
 }

@@ -91,12 +91,18 @@ struct ReportCommand: ParsableCommand {
         if let target {
             for card in cards {
                 switch GapTarget.parse(target, rubric: card.rubric) {
-                case .success(let goal): plans[card.assessment.path] = GapPlanner(maxStep: maxStep).plan(card, target: goal)
+                case .success(let goal):
+                    let planner = GapPlanner(maxStep: maxStep)
+                    guard planner.withinBound(card, target: goal) else {
+                        throw Console.fail(LoadError([GapCommand.tooLarge(card.rubric, card.assessment.path)]))
+                    }
+                    plans[card.assessment.path] = planner.plan(card, target: goal)
                 case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target",
                     id: "target tidak dapat dipakai: \(error.description)", en: error.description)]))
                 }
             }
         }
+        var compareSet: [String] = []
         var input = ReportInput(cards: cards, plans: plans, language: outputOptions.lang)
         input.date = try reportDate()
         if let signatures {
@@ -116,7 +122,9 @@ struct ReportCommand: ParsableCommand {
             input.opdResults[card.assessment.path] = OPDResult(card, responsibility: responsibility)
         }
         if !compare.isEmpty {
-            let others = try EvidenceSet(arguments: compare, options: rubricOptions).assessments
+            let otherSet = try EvidenceSet(arguments: compare, options: rubricOptions)
+            compareSet = otherSet.paths
+            let others = otherSet.assessments
                 .map { Scorer(rubric: $0.rubric, options: scoringFlags.options).score($0.assessment) }
             guard let base = cards.first(where: { card in others.allSatisfy { $0.assessment.unit.id == card.assessment.unit.id } }) else {
                 throw ValidationError(OutputLanguage.pick(
@@ -144,7 +152,8 @@ struct ReportCommand: ParsableCommand {
             input.cards = cards.filter { $0.assessment.unit.kind == .opd }
             input.readiness = Readiness(rubric: rubric, options: options, responsibility: responsibility)
                 .assess(opdFiles, expected: try responsibilityOptions.entries())
-            if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric) {
+            if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric),
+               GapPlanner(maxStep: maxStep).withinBound(regency, target: goal) {
                 input.plans[regency.assessment.path] = GapPlanner(maxStep: maxStep).plan(regency, target: goal)
             }
         }
@@ -154,11 +163,11 @@ struct ReportCommand: ParsableCommand {
                 Console.error(OutputLanguage.pick("galat: berkas Word tidak dapat dibuat: \(error)", "error: cannot build the Word file: \(error)"))
                 throw ExitStatus.invalidInput.exitCode
             }
-            try OutputFile.write(data: data, to: outputOptions.output, inputs: set.paths + (signatures.map { [$0] } ?? []))
+            try OutputFile.write(data: data, to: outputOptions.output, inputs: set.paths + (signatures.map { [$0] } ?? []) + compareSet + rubricOptions.readPaths)
             return
         }
         if format == .xlsx {
-            try OutputFile.write(data: try ResultsWorkbook.render(input), to: outputOptions.output ?? "", inputs: set.paths)
+            try OutputFile.write(data: try ResultsWorkbook.render(input), to: outputOptions.output ?? "", inputs: set.paths + compareSet + rubricOptions.readPaths)
             return
         }
         let text: String = switch format {
@@ -170,7 +179,7 @@ struct ReportCommand: ParsableCommand {
         case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
         case .xlsx: ""
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + compareSet + rubricOptions.readPaths)
     }
 }
 

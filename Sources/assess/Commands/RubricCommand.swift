@@ -39,7 +39,7 @@ struct RubricCommand: ParsableCommand {
             let loaded: Rubric
             do { loaded = try catalog.rubric(rubric) } catch { throw Console.fail(error) }
             try OutputFile.write(RubricTable.render(loaded, language: outputOptions.lang, criteria: criteria),
-                                 to: outputOptions.output, inputs: [rubric])
+                                 to: outputOptions.output, inputs: [rubric] + RubricsDirectory.files(in: catalog.directory))
         }
     }
 
@@ -56,7 +56,7 @@ struct RubricCommand: ParsableCommand {
 
         func run() throws {
             let catalog = RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics))
-            for id in catalog.availableIDs() { print(id) }
+            try Console.out(catalog.availableIDs().map { $0 + "\n" }.joined())
         }
     }
 }

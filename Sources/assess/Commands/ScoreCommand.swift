@@ -43,7 +43,7 @@ struct ScoreCommand: ParsableCommand {
         let resolver = RubricResolver(catalog: rubricOptions.catalog(), rubricOverride: rubricOptions.rubric)
         let reader: StreamingEvidenceReader
         do { reader = try StreamingEvidenceReader(resolver: resolver, workbooks: WorkbookEvidenceReader()) } catch { throw Console.fail(error) }
-        let spool = try OutputSpool(target: outputOptions.output, inputs: paths)
+        let spool = try OutputSpool(target: OutputFile(outputOptions.output, reads: paths + rubricOptions.readPaths))
         let options = scoringFlags.options
         var problems: [Diagnostic] = []
         var written = 0

@@ -81,7 +81,7 @@ struct SummaryCommand: ParsableCommand {
             }
             text = SummaryCSV.render(sections[0], language: lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: files.map(\.path))
+        try OutputFile.write(text, to: outputOptions.output, inputs: files.map(\.path) + rubricOptions.readPaths)
         let summary = sections[0]
         if !summary.otherRoleFiles.isEmpty {
             Console.error(lang.pick("catatan: \(summary.otherRoleFiles.count) berkas peran lain tidak dirangkum (--role \(role.rawValue)): ",

@@ -58,6 +58,6 @@ struct TrendCommand: ParsableCommand {
         case .md: TrendText.render(trend, language: outputOptions.lang, markdown: true)
         case .json: try TrendJSON.render(trend, language: outputOptions.lang)
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + crosswalk)
+        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + crosswalk + rubricOptions.readPaths)
     }
 }

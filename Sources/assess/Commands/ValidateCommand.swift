@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
             if outcome.isValid {
                 if !quiet {
                     let kind = outcome.kind.map { OutputLanguage.pick($0.indonesianNoun, $0.rawValue) } ?? "?"
-                    print("\(outcome.path): ok (\(kind))")
+                    try Console.out("\(TerminalText.escapeLine(outcome.path)): ok (\(kind))\n")
                 }
             } else {
                 invalid += 1

@@ -9,8 +9,22 @@ struct RubricOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Direktori berisi skema dan rubrik. / Directory with the schemas and rubrics.", valueName: "DIR"))
     var rubrics: String?
 
-    @Option(name: .long, help: ArgumentHelp("Tolak berkas masukan yang lebih besar dari ini (bawaan 32 MiB). / Refuse input files larger than this (default 32 MiB).", valueName: "BYTES"))
+    @Option(name: .long, help: ArgumentHelp("Tolak berkas masukan yang lebih besar dari ini (bawaan 32 MiB, paling besar 2147483647). / Refuse input files larger than this (default 32 MiB, at most 2147483647).", valueName: "BYTES"))
     var maxFileBytes: Int?
+
+    func validate() throws {
+        if let maxFileBytes, !(1...InputLimits.largestFile).contains(maxFileBytes) {
+            throw ValidationError(OutputLanguage.pick(
+                "--max-file-bytes harus dari 1 sampai \(InputLimits.largestFile) (libxml2 mengurai paling besar 2 GiB), bukan \(maxFileBytes)",
+                "--max-file-bytes must be from 1 to \(InputLimits.largestFile) (libxml2 parses at most 2 GiB), not \(maxFileBytes)"))
+        }
+    }
+
+    /// What an `--output` must never replace: every file of the rubrics directory (schemas,
+    /// rubrics by id, crosswalks) and the `--rubric` file.
+    var readPaths: [String] {
+        RubricsDirectory.files(in: RubricsDirectory.locate(explicit: rubrics)) + [rubric].compactMap { $0 }
+    }
 
     func catalog() -> RubricCatalog {
         RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics),

@@ -7,8 +7,13 @@ struct JobsOption: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError(OutputLanguage.pick("--jobs sekurang-kurangnya 1", "--jobs must be at least 1")) }
+        if let jobs, !(1...Self.most).contains(jobs) {
+            throw ValidationError(OutputLanguage.pick("--jobs harus dari 1 sampai \(Self.most), bukan \(jobs)", "--jobs must be from 1 to \(Self.most), not \(jobs)"))
+        }
     }
+
+    /// More threads than this only cost memory: each holds a parser and a validation context.
+    static let most = 1024
 
     var count: Int { jobs ?? ParallelWork.defaultJobs }
 }

@@ -2,72 +2,121 @@ import ArgumentParser
 import Foundation
 
 /// A result written piece by piece, for runs too large to hold in memory (`assess score` over a
-/// national corpus): pieces go to a temporary file — beside `--output`, or in the temporary
-/// directory for stdout — and only ``commit()`` makes them visible, by renaming the file over
-/// the target or copying it to stdout. A run that fails shows nothing and leaves no file, as
-/// ``OutputFile`` promises.
+/// national corpus), that still shows nothing unless the whole run succeeds.
+///
+/// For a file, pieces go straight into ``OutputFile``'s temporary file beside it, renamed by
+/// ``commit()``. For standard output (or a FIFO or device) they are held in memory up to
+/// ``memoryLimit`` and then in a temporary file in `$TMPDIR`; when that folder is missing,
+/// read-only or full, they stay in memory, so the result never depends on `$TMPDIR`.
 final class OutputSpool {
-    private let target: String?
-    private let temporary: URL
-    private let handle: FileHandle
+    private let target: OutputFile
+    private var beside: OutputFile.Temporary?
+    private var memory: [UInt8] = []
+    /// The spill file in `$TMPDIR`, already unlinked: the descriptor keeps it, and no signal or
+    /// crash can leave it behind.
+    private var overflow: Int32?
+    /// Held in memory before spilling to `$TMPDIR`.
+    static let memoryLimit = 64 << 20
 
-    init(target: String?, inputs: [String]) throws {
+    init(target: OutputFile) throws {
         self.target = target
-        if let target {
-            let resolved = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath()
-            for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == resolved {
-                throw ValidationError(OutputLanguage.pick(
-                    "--output \(target) adalah salah satu masukan; berkas masukan tidak akan ditimpa",
-                    "--output \(target) is one of the inputs; refusing to overwrite an input file"))
-            }
-            temporary = resolved.deletingLastPathComponent()
-                .appendingPathComponent(".\(resolved.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        } else {
-            temporary = FileManager.default.temporaryDirectory
-                .appendingPathComponent("assess-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).out")
-        }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            Console.problem(target ?? temporary.path, id: "keluaran tidak dapat ditulis", en: "cannot write output")
-            throw ExitStatus.invalidInput.exitCode
-        }
-        self.handle = handle
+        if case .replace = target.destination { beside = try target.createTemporary() }
     }
 
     deinit {
-        try? handle.close()
-        try? FileManager.default.removeItem(at: temporary)
+        beside?.discard()
+        dropOverflow()
     }
+
+    /// UTF-8 bytes (the JSON writer's), appended as text.
+    func append(bytes: [UInt8]) throws { try append(String(decoding: bytes, as: UTF8.self)) }
 
     func append(_ text: String) throws {
-        try append(bytes: Array(text.utf8))
-    }
-
-    func append(bytes: [UInt8]) throws {
-        do {
-            try handle.write(contentsOf: bytes)
-        } catch {
-            Console.problem(target ?? "stdout", id: "keluaran tidak dapat ditulis: \(error.localizedDescription)",
-                            en: "cannot write output: \(error.localizedDescription)")
-            throw ExitStatus.invalidInput.exitCode
-        }
-    }
-
-    /// Publishes what was written: renames it over `--output`, or copies it to stdout.
-    func commit() throws {
-        try? handle.close()
-        guard let target else {
-            guard let reader = FileHandle(forReadingAtPath: temporary.path) else { throw ExitStatus.invalidInput.exitCode }
-            defer { try? reader.close() }
-            while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty {
-                FileHandle.standardOutput.write(chunk)
+        if let beside {
+            if let code = Descriptor.writeAll(beside.descriptor, text) {
+                beside.discard()
+                throw target.failure(code)
             }
             return
         }
-        if rename(temporary.path, URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path) != 0 {
-            let reason = String(cString: strerror(errno))
-            Console.problem(target, id: "keluaran tidak dapat ditulis: \(reason)", en: "cannot write output: \(reason)")
-            throw ExitStatus.invalidInput.exitCode
+        if let spill = overflow {
+            // The spill file's end is where this piece starts; a failed write leaves it there.
+            let end = lseek(spill, 0, SEEK_CUR)
+            if Descriptor.writeAll(spill, text) == nil { return }
+            // $TMPDIR filled up: take back what it holds and carry on in memory.
+            guard end >= 0, let held = Self.contents(of: spill, upTo: Int(end)) else { throw target.failure(EIO) }
+            memory = held
+            dropOverflow()
         }
+        memory.append(contentsOf: text.utf8)
+        if memory.count > Self.memoryLimit, let spill = Self.openOverflow() {
+            if Descriptor.writeAll(spill, memory) == nil {
+                overflow = spill
+                memory = []
+            } else {
+                close(spill)
+            }
+        }
+    }
+
+    /// Publishes what was written: renames it over the file, or copies it to the stream.
+    func commit() throws {
+        if let beside {
+            self.beside = nil
+            try target.publish(beside)
+            return
+        }
+        let output: Int32
+        switch target.destination {
+        case .descriptor(let descriptor): output = descriptor
+        case .inPlace(let path):
+            output = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard output >= 0 else { throw target.failure(errno) }
+        case .replace: return
+        }
+        defer { if case .inPlace = target.destination { close(output) } }
+        if let spill = overflow {
+            guard lseek(spill, 0, SEEK_SET) == 0 else { throw target.failure(errno) }
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { read(spill, $0.baseAddress, $0.count) }
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { throw target.failure(errno) }
+                if got == 0 { break }
+                if let code = chunk.withUnsafeBytes({ Descriptor.writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<got])) }) {
+                    throw target.failure(code)
+                }
+            }
+            dropOverflow()
+        }
+        if let code = Descriptor.writeAll(output, memory) { throw target.failure(code) }
+        memory = []
+    }
+
+    /// A temporary file in `$TMPDIR`, unlinked at once; nil when none can be made.
+    private static func openOverflow() -> Int32? {
+        guard let (descriptor, path) = OutputFile.makeTemporary(
+            FileManager.default.temporaryDirectory.appendingPathComponent("assess-XXXXXX").path) else { return nil }
+        unlink(path)
+        return descriptor
+    }
+
+    /// The first `count` bytes of `descriptor`.
+    private static func contents(of descriptor: Int32, upTo count: Int) -> [UInt8]? {
+        var result = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = result.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(done)) }
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { return nil }
+            done += got
+        }
+        return result
+    }
+
+    private func dropOverflow() {
+        guard let spill = overflow else { return }
+        close(spill)
+        overflow = nil
     }
 }

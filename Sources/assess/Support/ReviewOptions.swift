@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SPBEAssess
 
 extension FailCondition: ExpressibleByArgument {
@@ -29,9 +30,13 @@ struct ReviewOptions: ParsableArguments {
     var noRequireEvidence = false
 
     func validate() throws {
-        guard maxAgeYears >= 0 else { throw ValidationError(OutputLanguage.pick(
-            "--max-age-years harus 0 atau lebih, bukan \(maxAgeYears)", "--max-age-years must be 0 or more, not \(maxAgeYears)")) }
+        guard (0...Self.mostYears).contains(maxAgeYears) else {
+            throw ValidationError(OutputLanguage.pick("--max-age-years harus dari 0 sampai \(Self.mostYears), bukan \(maxAgeYears)", "--max-age-years must be from 0 to \(Self.mostYears), not \(maxAgeYears)"))
+        }
     }
+
+    /// Older than any written record; keeps the cutoff year arithmetic far from overflow.
+    static let mostYears = 10_000
 
     var scoring: ScoringOptions { ScoringOptions(requireEvidence: !noRequireEvidence) }
 
@@ -49,6 +54,13 @@ struct ReviewOptions: ParsableArguments {
             do { result.append(try check.run(card.assessment, documents: folder)) } catch { throw Console.fail(error) }
         }
         return result
+    }
+
+    /// The document files the cards cite under `--documents`: an output must not replace them.
+    func citedFiles(_ cards: [Scorecard]) -> [String] {
+        guard let documents else { return [] }
+        return cards.flatMap { $0.assessment.documents.compactMap(\.href) }
+            .map { (documents as NSString).appendingPathComponent($0) }
     }
 
     /// After the report is written: exit 3 naming the conditions that hold.

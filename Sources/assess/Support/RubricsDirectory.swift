@@ -23,6 +23,12 @@ enum RubricsDirectory {
         return local
     }
 
+    /// The files directly in `directory`, as paths: everything a command may read from it.
+    static func files(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.sorted().map { (directory as NSString).appendingPathComponent($0) }
+    }
+
     private static func holdsSchemas(_ directory: String) -> Bool {
         FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("rubric.xsd"))
     }
