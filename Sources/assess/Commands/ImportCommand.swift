@@ -82,22 +82,7 @@ struct ImportCommand: ParsableCommand {
                             en: "OPD '\(twice.value[0].opd)' is in more than one workbook; import them separately")
             throw ExitStatus.invalidInput.exitCode
         }
-        if !force {
-            let existing = written.filter { FileManager.default.fileExists(atPath: $0.path) }
-            if !existing.isEmpty {
-                for file in existing {
-                    Console.problem(file.path, id: "sudah ada; gunakan --force untuk menimpa", en: "already exists; pass --force to overwrite")
-                }
-                throw ExitStatus.invalidInput.exitCode
-            }
-        }
-        if let outputDir {
-            do { try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true) } catch {
-                Console.problem(outputDir, id: "direktori tidak dapat dibuat: \(error.localizedDescription)",
-                                en: "cannot create directory: \(error.localizedDescription)")
-                throw ExitStatus.invalidInput.exitCode
-            }
-        }
+        try OutputFolder.prepare(outputDir, files: written.map(\.path), force: force)
         for file in written {
             try OutputFile.write(file.text, to: file.path, inputs: workbooks)
             print("\(file.path): \(file.opd)")

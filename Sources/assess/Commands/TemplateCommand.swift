@@ -107,22 +107,7 @@ struct TemplateCommand: ParsableCommand {
         } else {
             entries.map { ([$0], (out as NSString).appendingPathComponent("\($0.id).\(format.rawValue)")) }
         }
-        if !force {
-            let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
-            if !existing.isEmpty {
-                for file in existing {
-                    Console.problem(file.path, id: "sudah ada; gunakan --force untuk menimpa", en: "already exists; pass --force to overwrite")
-                }
-                throw ExitStatus.invalidInput.exitCode
-            }
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            Console.problem(out, id: "direktori tidak dapat dibuat: \(error.localizedDescription)",
-                            en: "cannot create directory: \(error.localizedDescription)")
-            throw ExitStatus.invalidInput.exitCode
-        }
+        try OutputFolder.prepare(out, files: targets.map(\.path), force: force)
         for (group, path) in targets {
             var count = 0
             for entry in group {
@@ -177,22 +162,7 @@ extension TemplateCommand {
         let targets = set.assessments.map { file in
             (file, (out as NSString).appendingPathComponent(((file.assessment.path as NSString).lastPathComponent)))
         }
-        if !force {
-            let existing = targets.filter { FileManager.default.fileExists(atPath: $0.1) }
-            if !existing.isEmpty {
-                for (_, path) in existing {
-                    Console.problem(path, id: "sudah ada; gunakan --force untuk menimpa", en: "already exists; pass --force to overwrite")
-                }
-                throw ExitStatus.invalidInput.exitCode
-            }
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            Console.problem(out, id: "direktori tidak dapat dibuat: \(error.localizedDescription)",
-                            en: "cannot create directory: \(error.localizedDescription)")
-            throw ExitStatus.invalidInput.exitCode
-        }
+        try OutputFolder.prepare(out, files: targets.map(\.1), force: force)
         let carrier = CarryForward(period: newPeriod, maxAgeYears: maxAge)
         for (file, path) in targets {
             let result = carrier.carry(file.assessment)
