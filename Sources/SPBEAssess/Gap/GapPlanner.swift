@@ -21,13 +21,7 @@ public struct GapPlanner: Sendable {
     public func plan(_ card: Scorecard, target: GapTarget, budget: ExactDecimal? = nil) -> GapPlan {
         let rubric = card.rubric
         let total = card.index.totalWeight
-        // A measured indicator rises with its survey or partner agency's result, not with
-        // criteria: it offers no steps here and is listed apart (GapPlan.measured).
-        let items = zip(rubric.indicators, card.indicators).map { indicator, score in
-            ParetoPlanner.Item(gainPerLevel: Scorer.weightedLevel(indicator.weight, ExactDecimal(1)),
-                               stepEfforts: indicator.isMeasured ? [] : (score.level + 1..<indicator.maximumLevel + 1)
-                                   .prefix(maxStep ?? Int.max).map { efforts.effort(indicator, level: $0).millionths })
-        }
+        let items = items(card)
 
         var raises: [Int]
         var reachable = true
@@ -67,6 +61,18 @@ public struct GapPlanner: Sendable {
             }
         }
         return assemble(card, target: target, budget: budget, raises: raises, reachable: reachable, alreadyMet: alreadyMet)
+    }
+
+    /// What each indicator offers the optimiser: its gain per level and the efforts of the steps
+    /// left to it, at most ``maxStep`` of them. A measured indicator rises with its survey or
+    /// partner agency's result, not with criteria: it offers no steps (listed apart in
+    /// ``GapPlan/measured``).
+    func items(_ card: Scorecard) -> [ParetoPlanner.Item] {
+        zip(card.rubric.indicators, card.indicators).map { indicator, score in
+            ParetoPlanner.Item(gainPerLevel: Scorer.weightedLevel(indicator.weight, ExactDecimal(1)),
+                               stepEfforts: indicator.isMeasured ? [] : (score.level + 1..<indicator.maximumLevel + 1)
+                                   .prefix(maxStep ?? Int.max).map { efforts.effort(indicator, level: $0).millionths })
+        }
     }
 
     /// The least Σ level × weight (millionths) whose index rounds half-up to at least

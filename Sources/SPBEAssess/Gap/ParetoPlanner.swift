@@ -163,17 +163,12 @@ struct ParetoPlanner {
 }
 
 extension GapPlanner {
-    /// False when an exact plan for `card` could need more than ``ParetoPlanner/maximumPoints``
-    /// points: callers refuse such a plan clearly instead of computing it.
+    /// An upper bound on the points an exact plan for `card` keeps (its memory and time grow
+    /// with it); ``withinBound(_:target:budget:)`` compares it with ``ParetoPlanner/maximumPoints``.
     ///
-    /// The items are those ``plan(_:target:budget:)`` solves over (all remaining steps of every
-    /// indicator), which bound every objective it can be given.
-    public func withinBound(_ card: Scorecard, target: GapTarget, budget: ExactDecimal? = nil) -> Bool {
-        let items = zip(card.rubric.indicators, card.indicators).map { indicator, score in
-            ParetoPlanner.Item(gainPerLevel: indicator.weight.millionths,
-                               stepEfforts: (score.level + 1..<indicator.maximumLevel + 1).map {
-                                   efforts.effort(indicator, level: $0).millionths })
-        }
+    /// The items are those ``plan(_:target:budget:)`` solves over; a capped per-indicator
+    /// target solves over fewer steps, so the unlimited budget bounds it too.
+    public func pointBound(_ card: Scorecard, target: GapTarget, budget: ExactDecimal? = nil) -> Int {
         let objective: ParetoPlanner.Objective
         switch target {
         case .index(let hundredths) where budget == nil:
@@ -182,6 +177,12 @@ extension GapPlanner {
         default:
             objective = .budget(effort: .max)
         }
-        return ParetoPlanner.pointBound(items, objective) <= ParetoPlanner.maximumPoints
+        return ParetoPlanner.pointBound(items(card), objective)
+    }
+
+    /// False when an exact plan for `card` could need more than ``ParetoPlanner/maximumPoints``
+    /// points: callers refuse such a plan clearly instead of computing it.
+    public func withinBound(_ card: Scorecard, target: GapTarget, budget: ExactDecimal? = nil) -> Bool {
+        pointBound(card, target: target, budget: budget) <= ParetoPlanner.maximumPoints
     }
 }
