@@ -23,7 +23,7 @@ struct AggregateCommandLineTests {
         #expect(result.stderr.isEmpty)
         // KetapangAggregationTests: 216.45 over the 39 answered + 14.6 for the 8 unanswered at the
         // floor 1 = 231.05 → 2.31 (2.16 when they counted 0).
-        #expect(result.stdout.contains("Indeks 2.31  Cukup"))
+        #expect(result.stdout.contains("Indeks 2,31  Cukup"))
         #expect(result.stdout.contains("pilar governance  Smart Governance"))
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(text.contains("Pillar governance: 2.31 Cukup (weight 100)."))
@@ -92,7 +92,7 @@ struct AggregateCommandLineTests {
         let table = try CLI.runArray(["readiness", "--lang", "id"] + Self.opdFiles)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("Belum menyerahkan: dukcapil, layanan-publik"))
-        #expect(table.stdout.contains("Indeks agregat 2.31 Cukup · pilar Smart Governance 2.31 Cukup"))
+        #expect(table.stdout.contains("Indeks agregat 2,31 Cukup · pilar Smart Governance 2,31 Cukup"))
         #expect(table.stdout.contains("  I15 level 2 → 3: I15.L3.b"))
 
         let markdown = try CLI.runArray(["readiness", "--format", "md", "--lang", "en"] + Self.opdFiles)

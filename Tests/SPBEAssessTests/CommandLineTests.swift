@@ -124,10 +124,13 @@ struct CommandLineTests {
         let evidence = try scratch.write("e.xml", EvidenceXML.profile(Repo.spbe2020, levels: EvidenceXML.levels([(1...47, 2)]), claimed: ["I05": 3]))
         let result = try CLI.run("score", "--lang", "id", evidence)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Indeks 2.00  Cukup"))
+        #expect(result.stdout.contains("Indeks 2,00  Cukup"))
         #expect(result.stdout.contains("I05  klaim 3 → didukung 2"))
         let english = try CLI.run("score", "--lang", "en", evidence)
         #expect(english.stdout.contains("Index 2.00  Fair"))
+        // Domain 3's weight is 16.5 (12 + 4.5): a decimal comma in Indonesian, a point in English.
+        #expect(result.stdout.contains(" 2,00   16,5  Cukup"))
+        #expect(english.stdout.contains(" 2.00    16.5  Fair"))
     }
 
     @Test("--output is written atomically; invalid input writes nothing and keeps the old file")

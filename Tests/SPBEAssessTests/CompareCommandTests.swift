@@ -123,7 +123,7 @@ struct CompareCommandTests {
         #expect(result.stdout.isEmpty)
         let written = try String(contentsOfFile: target, encoding: .utf8)
         // Roles named in Indonesian (the default language): mandiri, not the file's id "self".
-        #expect(written.contains("| I33 | 4/4/4 | –/3/3 | -1 | -0.028 | I33.L4.a (mandiri), I33.L4.b (mandiri) |"))
+        #expect(written.contains("| I33 | 4/4/4 | –/3/3 | -1 | -0,028 | I33.L4.a (mandiri), I33.L4.b (mandiri) |"))
     }
 
     @Test func checkJSON() throws {

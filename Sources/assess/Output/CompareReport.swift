@@ -36,7 +36,7 @@ struct CompareReport {
             doc.blank()
             doc.line(lang.pick("Indeks keseluruhan", "Overall index") + ": "
                      + zip(roles, overall.sides).map { "\($0) \(Self.index($1, lang))" }.joined(separator: " · ")
-                     + " · Δ \(Self.signed(hundredths: overall.deltaHundredths))"
+                     + " · Δ \(signed(hundredths: overall.deltaHundredths))"
                      + (overall.predicateChanged ? "  " + changedMark : ""))
         }
 
@@ -81,7 +81,7 @@ struct CompareReport {
         func add(_ kind: GroupComparison.Kind, _ id: String, _ title: LocalizedText, indent: String) {
             guard let group = byKey["\(kind.rawValue)/\(id)"] else { return }
             rows.append([indent + id, title.text(in: lang)] + group.sides.map { Self.index($0, lang) }
-                        + [Self.signed(hundredths: group.deltaHundredths), group.predicateChanged ? changedMark : ""])
+                        + [signed(hundredths: group.deltaHundredths), group.predicateChanged ? changedMark : ""])
         }
         if rubric.domains.isEmpty {
             rubric.aspects.forEach { add(.aspect, $0.id, $0.title, indent: "") }
@@ -110,7 +110,7 @@ struct CompareReport {
                       header: [lang.pick("Ind.", "Ind.")] + roles + ["Δ", lang.pick("Δ indeks", "Δ index"),
                                lang.pick("Kriteria diakui sebagian pihak", "Criteria accepted by only some"), lang.pick("Indikator", "Indicator")],
                       rows: differing.map { item in
-                          [item.id] + item.sides.map(Self.levels) + [Self.signed(item.delta), Self.signed(effect: item.indexEffect),
+                          [item.id] + item.sides.map(levels) + [Self.signed(item.delta), signed(effect: item.indexEffect),
                            item.criteria.map { "\($0.criterionID) (\($0.acceptedBy.map { $0.shortName(in: lang) }.joined(separator: "+")))" }.joined(separator: ", "),
                            rubric.indicator(item.id)?.title.text(in: lang) ?? ""]
                       })
@@ -131,15 +131,15 @@ struct CompareReport {
                            lang.pick("Rata-rata |Δ|", "Mean |Δ|"), lang.pick("Kappa kuadratik", "Quadratic kappa")],
                   rows: comparison.agreements.map { pair in
                       let a = pair.agreement
-                      return ["\(pair.a.shortName(in: lang))–\(pair.b.shortName(in: lang))", "\(a.count)", Self.percent(a.exact), Self.percent(a.withinOne),
-                              Self.decimal(a.meanAbsoluteDifference, places: 2), Self.decimal(a.kappa, places: 3)]
+                      return ["\(pair.a.shortName(in: lang))–\(pair.b.shortName(in: lang))", "\(a.count)", percent(a.exact), percent(a.withinOne),
+                              decimal(a.meanAbsoluteDifference, places: 2), decimal(a.kappa, places: 3)]
                   })
 
         let measured = comparison.agreements.filter { $0.measured.count > 0 }
         if !measured.isEmpty {
             doc.line(lang.pick("Indikator terukur (nilai dibandingkan sebagai angka): ", "Measured indicators (values compared as numbers): ")
                      + measured.map { pair in
-                         "\(pair.a.shortName(in: lang))–\(pair.b.shortName(in: lang)) n \(pair.measured.count), \(lang.pick("rata-rata |Δ|", "mean |Δ|")) \(Self.decimal(pair.measured.meanAbsoluteDifference, places: 2))"
+                         "\(pair.a.shortName(in: lang))–\(pair.b.shortName(in: lang)) n \(pair.measured.count), \(lang.pick("rata-rata |Δ|", "mean |Δ|")) \(decimal(pair.measured.meanAbsoluteDifference, places: 2))"
                      }.joined(separator: "; "))
         }
         doc.heading(lang.pick("Pemeriksaan bukti dukung", "Evidence checks"))
@@ -154,47 +154,35 @@ struct CompareReport {
 
     static func index(_ side: GroupSide?, _ lang: Language) -> String {
         guard let side else { return "—" }
-        return "\(side.index) \(side.predicate.label.text(in: lang))"
+        return "\(lang.number(side.index)) \(side.predicate.label.text(in: lang))"
     }
 
-    static func levels(_ side: IndicatorSide) -> String {
+    func levels(_ side: IndicatorSide) -> String {
         guard side.assessed else { return "—" }
-        if side.score != ExactDecimal(side.level) { return "\(side.score)" }  // a measured value
+        if side.score != ExactDecimal(side.level) { return lang.number(side.score) }  // a measured value
         return "\(side.claimed.map(String.init) ?? "–")/\(side.supported)/\(side.level)" + (side.overclaim ? " !" : "")
     }
 
     static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
 
-    /// `+0.10`, `-0.14`, `0.00` from a difference in hundredths.
-    static func signed(hundredths: Int?) -> String {
-        guard let hundredths else { return "—" }
-        let magnitude = abs(hundredths)
-        let text = "\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
-        return hundredths > 0 ? "+" + text : hundredths < 0 ? "-" + text : text
+    /// `+0,10`, `-0,14`, `0,00` from a difference in hundredths.
+    func signed(hundredths: Int?) -> String {
+        hundredths.map { ReportFormat.signed(hundredths: $0, lang) } ?? "—"
     }
 
     /// An index effect to three decimals (a weight of 1.3 moves the index by 0.013 a level).
-    static func signed(effect: Double) -> String {
-        let thousandths = Int((effect * 1000).rounded())
-        let magnitude = abs(thousandths)
-        let fraction = String(magnitude % 1000)
-        let text = "\(magnitude / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
-        return thousandths > 0 ? "+" + text : thousandths < 0 ? "-" + text : text
+    func signed(effect: Double) -> String {
+        let text = ReportFormat.fixed(effect, places: 3, lang)
+        return effect > 0 && text != ReportFormat.fixed(0, places: 3, lang) ? "+" + text : text
     }
 
-    static func percent(_ fraction: Double?) -> String {
+    func percent(_ fraction: Double?) -> String {
         guard let fraction else { return "—" }
-        return decimal(fraction * 100, places: 1) + "%"
+        return ReportFormat.fixed(fraction * 100, places: 1, lang) + "%"
     }
 
     /// Fixed decimals, rounded half away from zero.
-    static func decimal(_ value: Double?, places: Int) -> String {
-        guard let value else { return "—" }
-        var scale = 1
-        for _ in 0..<places { scale *= 10 }
-        let scaled = Int((abs(value) * Double(scale)).rounded())
-        let fraction = String(scaled % scale)
-        let text = "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
-        return value < 0 && scaled != 0 ? "-" + text : text
+    func decimal(_ value: Double?, places: Int) -> String {
+        value.map { ReportFormat.fixed($0, places: places, lang) } ?? "—"
     }
 }

@@ -22,10 +22,10 @@ enum GapText {
                        + (plan.budget == nil ? lang.pick(" bahkan dengan semua indikator di level tertinggi", " even with every indicator at its top level")
                                              : lang.pick(" dengan batas upaya ini", " within this budget"))
                        + lang.pick("; indeks terbaik yang dapat dicapai: ", "; best reachable index: ")
-                       + "\(plan.projected) \(plan.projectedPredicate.label.text(in: lang)).")
+                       + "\(lang.number(plan.projected)) \(plan.projectedPredicate.label.text(in: lang)).")
         }
         if !plan.steps.isEmpty {
-            out.append("\(lang.pick("Rencana", "Plan")): \(plan.steps.count) \(lang.pick("langkah", "steps")), \(lang.pick("total upaya", "total effort")) \(plan.totalEffort), \(lang.pick("indeks proyeksi", "projected index")) \(plan.projected) \(plan.projectedPredicate.label.text(in: lang))")
+            out.append("\(lang.pick("Rencana", "Plan")): \(plan.steps.count) \(lang.pick("langkah", "steps")), \(lang.pick("total upaya", "total effort")) \(lang.number(plan.totalEffort)), \(lang.pick("indeks proyeksi", "projected index")) \(lang.number(plan.projected)) \(plan.projectedPredicate.label.text(in: lang))")
             let quick = GapByOPD.quickWins(plan, lang)
             if !quick.isEmpty {
                 heading(lang.pick("Langkah cepat (didahulukan)", "Quick wins (first)"))
@@ -61,7 +61,7 @@ enum GapText {
         if !weakest.isEmpty {
             out.append("")
             out.append(lang.pick("Aspek terlemah terhadap target (setelah rencana): ", "Weakest aspects against the target (after the plan): ")
-                       + weakest.map { "\($0.id) \($0.projected)" }.joined(separator: ", "))
+                       + weakest.map { "\($0.id) \(lang.number($0.projected))" }.joined(separator: ", "))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -87,7 +87,7 @@ enum GapText {
             for (number, step) in plan.steps.enumerated() {
                 let title = rubric.indicator(step.indicatorID)?.title.text(in: lang) ?? ""
                 let missing = step.missing.map { "\($0.id): \(MarkdownText.escape($0.text.text(in: lang)))" }.joined(separator: "<br>")
-                lines.append("| \(number + 1) | \(step.indicatorID) \(MarkdownText.escape(title)) | \(step.from)→\(step.to) | +\(gain(step)) | \(step.effort) | \(step.projected) \(step.predicate.label.text(in: lang)) | \(step.owners.joined(separator: ", ")) | \(missing) |")
+                lines.append("| \(number + 1) | \(step.indicatorID) \(MarkdownText.escape(title)) | \(step.from)→\(step.to) | +\(gain(step, lang)) | \(lang.number(step.effort)) | \(lang.number(step.projected)) \(step.predicate.label.text(in: lang)) | \(step.owners.joined(separator: ", ")) | \(missing) |")
             }
             return lines.joined(separator: "\n")
         }
@@ -95,8 +95,8 @@ enum GapText {
         var table = TextTable([.right, .left, .left, .right, .right, .left, .left])
         table.add(header)
         for (number, step) in plan.steps.enumerated() {
-            table.add(["\(number + 1)", step.indicatorID, "\(step.from)→\(step.to)", "+\(gain(step))", step.effort.description,
-                       "\(step.projected) \(step.predicate.label.text(in: lang))", step.owners.joined(separator: ", ")])
+            table.add(["\(number + 1)", step.indicatorID, "\(step.from)→\(step.to)", "+\(gain(step, lang))", lang.number(step.effort),
+                       "\(lang.number(step.projected)) \(step.predicate.label.text(in: lang))", step.owners.joined(separator: ", ")])
         }
         let rows = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var lines = [rows[0]]
@@ -111,16 +111,15 @@ enum GapText {
     }
 
     /// The step's index gain to four decimals: one level of a 1.3-weight indicator is +0.0130.
-    private static func gain(_ step: GapPlan.Step) -> String {
-        let tenThousandths = Int((step.gain.value * 10_000).rounded())
-        let fraction = String(tenThousandths % 10_000)
-        return "\(tenThousandths / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
+    /// A step's index gain to four decimals (a weight of 1.3 of 100 is 0.0130 a level).
+    private static func gain(_ step: GapPlan.Step, _ lang: Language) -> String {
+        ReportFormat.fixed(step.gain.value, places: 4, lang)
     }
 
     private static func groups(_ changes: [GapPlan.GroupChange], titles: [String: LocalizedText], _ plan: GapPlan,
                                _ lang: Language, _ markdown: Bool) -> String {
         let header = ["", lang.pick("Judul", "Title"), lang.pick("Saat ini", "Now"), lang.pick("Setelah", "After")]
-        let rows = changes.map { [$0.id, titles[$0.id]?.text(in: lang) ?? "", $0.current.description, $0.projected.description] }
+        let rows = changes.map { [$0.id, titles[$0.id]?.text(in: lang) ?? "", lang.number($0.current), lang.number($0.projected)] }
         if markdown {
             return (["| " + header.joined(separator: " | ") + " |", "|---|---|---:|---:|"]
                     + rows.map { "| " + $0.map(MarkdownText.escape).joined(separator: " | ") + " |" }).joined(separator: "\n")

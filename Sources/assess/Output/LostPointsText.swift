@@ -9,7 +9,7 @@ enum LostPointsText {
     static func lines(_ lost: LostPoints, rubric: Rubric, _ lang: Language) -> [String] {
         guard !lost.overall.isEmpty else { return [] }
         func list(_ items: ArraySlice<LostPoints.Item>) -> String {
-            items.map { "\($0.indicatorID) −\(number($0.points, lang))" }.joined(separator: ", ")
+            items.map { "\($0.indicatorID) −\(lang.number($0.points))" }.joined(separator: ", ")
         }
         var lines = ["", lang.pick("Poin indeks yang hilang (bobot × (level puncak − level) / Σ bobot), terbesar lebih dahulu:",
                                    "Index points lost (weight × (top level − level) / Σ weights), largest first:")]
@@ -21,11 +21,6 @@ enum LostPointsText {
         }
         return lines
     }
-
-    /// Two decimals, with a decimal comma in Indonesian.
-    static func number(_ value: IndexValue, _ lang: Language) -> String {
-        lang == .id ? value.description.replacingOccurrences(of: ".", with: ",") : value.description
-    }
 }
 
 /// "Capaian OPD": an OPD's own result, named as such.
@@ -35,7 +30,7 @@ enum OPDResultText {
             return lang.pick("Capaian OPD: — (tidak menjadi penanggung jawab indikator mana pun)",
                              "OPD result: — (responsible for no indicator)")
         }
-        return lang.pick("Capaian OPD", "OPD result") + " \(LostPointsText.number(result.index, lang))  \(result.predicate.label.text(in: lang))  "
+        return lang.pick("Capaian OPD", "OPD result") + " \(lang.number(result.index))  \(result.predicate.label.text(in: lang))  "
             + lang.pick("(\(result.indicatorIDs.count) indikator tanggung jawabnya, bobot dinormalkan: \(result.indicatorIDs.joined(separator: " ")))",
                         "(\(result.indicatorIDs.count) indicators it answers for, weights renormalised: \(result.indicatorIDs.joined(separator: " ")))")
     }

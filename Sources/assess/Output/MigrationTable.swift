@@ -10,7 +10,7 @@ enum MigrationTable {
         lines.append("\(original.unit.name) (\(original.unit.id)): \(migration.source.id) → \(target.id) · \(lang.pick("periode", "period")) \(migration.assessment.period)")
         lines.append("\(lang.pick("Pemetaan", "Crosswalk")): \(migration.crosswalk.path)")
         lines.append("\(lang.pick("Ditulis", "Written")): \(migration.assessment.path)")
-        lines.append("\(lang.pick("Indeks awal", "Starting index")) \(target.id): \(card.index)  \(card.predicate.label.text(in: lang)) "
+        lines.append("\(lang.pick("Indeks awal", "Starting index")) \(target.id): \(lang.number(card.index))  \(card.predicate.label.text(in: lang)) "
                      + lang.pick("(hanya dari bukti yang dialihkan; indikator tanpa sumber bernilai level terendah)",
                                  "(from carried evidence only; indicators with no source start at the floor)"))
         lines.append("")

@@ -10,9 +10,9 @@ enum ReadinessTable {
         let title = "\(a.unit.name) (\(a.unit.id)) · \(card.rubric.id) · \(lang.pick("periode", "period")) \(a.period) · \(a.role.name(in: lang))"
         lines.append(markdown ? "# \(lang.pick("Kesiapan OPD", "OPD readiness")): \(title)" : title)
         lines.append("")
-        var summary = "\(lang.pick("Indeks agregat", "Aggregated index")) \(card.index) \(card.predicate.label.text(in: lang))"
+        var summary = "\(lang.pick("Indeks agregat", "Aggregated index")) \(lang.number(card.index)) \(card.predicate.label.text(in: lang))"
         for (score, pillar) in zip(card.pillars, card.rubric.pillars) {
-            summary += " · \(lang.pick("pilar", "pillar")) \(pillar.title.text(in: lang)) \(score.index) \(score.predicate.label.text(in: lang))"
+            summary += " · \(lang.pick("pilar", "pillar")) \(pillar.title.text(in: lang)) \(lang.number(score.index)) \(score.predicate.label.text(in: lang))"
         }
         lines.append(summary)
         let missing = report.missing
@@ -28,7 +28,7 @@ enum ReadinessTable {
         for (rank, entry) in report.entries.enumerated() {
             // An OPD responsible for no indicator only contributes: it has no number of its own.
             let own = !entry.indicators.isEmpty
-            rows.append([String(rank + 1), entry.unitID, entry.name ?? "—", own ? entry.index.description : "—",
+            rows.append([String(rank + 1), entry.unitID, entry.name ?? "—", own ? lang.number(entry.index) : "—",
                          own ? entry.predicate.label.text(in: lang) : "—", String(entry.indicators.count),
                          entry.overclaims.isEmpty ? "—" : entry.overclaims.map(\.id).joined(separator: " "),
                          entry.unanswered.isEmpty ? "—" : entry.unanswered.joined(separator: " "),

@@ -11,7 +11,7 @@ enum RubricTable {
             lines.append("\(lang.pick("Skala", "Scale")) \(scale.id): \(levels)")
         }
         let bands = rubric.predicates.map { band in
-            "≥ \(band.threshold) \(band.label.text(in: lang))" + (band.description.isEmpty ? "" : " (\(band.description.text(in: lang)))")
+            "≥ \(lang.number(band.threshold)) \(band.label.text(in: lang))" + (band.description.isEmpty ? "" : " (\(band.description.text(in: lang)))")
         }.joined(separator: " · ")
         lines.append("\(lang.pick("Predikat", "Predicates")): \(bands)")
         if !rubric.pillars.isEmpty {
@@ -24,9 +24,9 @@ enum RubricTable {
         let byAspect = Dictionary(grouping: rubric.indicators, by: \.aspectID)
         func aspectRows(_ aspect: Aspect, indent: String) {
             let weight = (byAspect[aspect.id] ?? []).reduce(ExactDecimal.zero) { $0 + $1.weight }
-            table.add([indent + aspect.id, weight.description, "", aspect.title.text(in: lang)])
+            table.add([indent + aspect.id, lang.number(weight), "", aspect.title.text(in: lang)])
             for indicator in byAspect[aspect.id] ?? [] {
-                table.add([indent + "  " + indicator.id, indicator.weight.description, indicator.scaleID, indicator.title.text(in: lang)])
+                table.add([indent + "  " + indicator.id, lang.number(indicator.weight), indicator.scaleID, indicator.title.text(in: lang)])
                 guard criteria else { continue }
                 for level in indicator.levels {
                     for criterion in level.criteria {
@@ -40,7 +40,7 @@ enum RubricTable {
         } else {
             for domain in rubric.domains {
                 let weight = rubric.indicators.filter { $0.domainID == domain.id }.reduce(ExactDecimal.zero) { $0 + $1.weight }
-                table.add([domain.id, weight.description, "", domain.title.text(in: lang)])
+                table.add([domain.id, lang.number(weight), "", domain.title.text(in: lang)])
                 for aspect in rubric.aspects where aspect.domainID == domain.id { aspectRows(aspect, indent: "  ") }
             }
         }

@@ -16,7 +16,7 @@ enum ScoreTable {
         var lines: [String] = []
         lines.append("\(a.unit.name) (\(a.unit.id), \(a.unit.kind.rawValue)) — \(a.path)")
         lines.append("\(rubric.title.text(in: lang)) · \(lang.pick("periode", "period")) \(a.period) · \(a.role.name(in: lang))")
-        lines.append("\(lang.pick("Indeks", "Index")) \(card.index)  \(card.predicate.label.text(in: lang))")
+        lines.append("\(lang.pick("Indeks", "Index")) \(lang.number(card.index))  \(card.predicate.label.text(in: lang))")
         if let result {
             lines.append(OPDResultText.line(result, lang))
         }
@@ -31,7 +31,7 @@ enum ScoreTable {
         var groups = TextTable([.left, .left, .right, .right, .left])
         groups.add([lang.pick("Kelompok", "Group"), "", lang.pick("Indeks", "Index"), lang.pick("Bobot", "Weight"), lang.pick("Predikat", "Predicate")])
         func row(_ score: GroupScore, _ title: LocalizedText, indent: String) {
-            groups.add([indent + score.id, title.text(in: lang), score.index.description, score.weight.description,
+            groups.add([indent + score.id, title.text(in: lang), lang.number(score.index), lang.number(score.weight),
                         score.predicate.label.text(in: lang)])
         }
         let aspectScores = Dictionary(uniqueKeysWithValues: zip(rubric.aspects.map(\.id), zip(card.aspects, rubric.aspects)))
@@ -77,7 +77,7 @@ enum ScoreTable {
             lines.append(lang.pick("Indikator terukur (nilai survei atau hasil evaluasi instansi lain): ",
                                    "Measured indicators (survey or another agency's evaluation): ")
                          + measured.map { indicator, score in
-                             "\(score.id) " + (score.measured.map { "\($0)" }
+                             "\(score.id) " + (score.measured.map { lang.number($0) }
                                  ?? lang.pick("tanpa dokumen, level terendah \(indicator.floor)", "no document, floor \(indicator.floor)"))
                          }.joined(separator: ", "))
         }

@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEReport
 
 /// `assess summary` at a terminal: predicates per province and nationally with mean and median,
 /// the ten weakest indicators, then every instansi.
@@ -15,7 +16,7 @@ enum SummaryTable {
                    + [lang.pick("Rerata", "Mean"), "Median"])
         func add(_ name: String, _ group: GroupStatistics) {
             groups.add([name, "\(group.count)"] + group.predicateCounts.map(String.init)
-                       + [group.mean.description, group.median.description])
+                       + [lang.number(group.mean), lang.number(group.median)])
         }
         for province in summary.provinces { add(province.name.isEmpty ? "-" : province.name, province) }
         add(lang.pick("NASIONAL", "NATIONAL"), summary.national)
@@ -27,7 +28,7 @@ enum SummaryTable {
         var weakest = TextTable([.left, .left, .right])
         for indicator in summary.weakest {
             weakest.add([indicator.indicatorID, rubric.indicator(indicator.indicatorID)?.title.text(in: lang) ?? "",
-                         String(format: "%.2f", indicator.meanLevel)])
+                         ReportFormat.fixed(indicator.meanLevel, places: 2, lang)])
         }
         lines.append(weakest.render(indent: "  "))
         lines.append("")
@@ -36,7 +37,7 @@ enum SummaryTable {
         instansi.add([lang.pick("Provinsi", "Province"), "Instansi", lang.pick("Nama", "Name"), lang.pick("Indeks", "Index"),
                       lang.pick("Predikat", "Predicate"), lang.pick("Sumber", "Source")])
         for result in summary.instansi {
-            instansi.add([result.province, result.id, result.name, result.index.description,
+            instansi.add([result.province, result.id, result.name, lang.number(result.index),
                           result.predicate.label.text(in: lang), source(result.source, lang)])
         }
         lines.append(instansi.render())

@@ -13,7 +13,7 @@ enum TrendText {
         lines += table([lang.pick("Periode", "Period"), lang.pick("Rubrik", "Rubric"), lang.pick("Peran", "Role"),
                         lang.pick("Indeks", "Index"), lang.pick("Predikat", "Predicate"), lang.pick("Berkas", "File")],
                        trend.periods.map { card in
-                           [card.assessment.period, card.rubric.id, card.assessment.role.name(in: lang), card.index.description,
+                           [card.assessment.period, card.rubric.id, card.assessment.role.name(in: lang), lang.number(card.index),
                             card.predicate.label.text(in: lang), card.assessment.path]
                        }, numeric: [3], markdown: markdown)
 
@@ -32,17 +32,17 @@ enum TrendText {
             lines.append("")
             if !step.sameRubric {
                 lines.append((markdown ? "> " : "") + lang.pick(
-                    "Catatan: periode \(step.from.assessment.period) dinilai dengan \(step.from.rubric.id) (indeks \(step.from.index) \(step.from.predicate.label.text(in: lang))). Untuk dibandingkan, buktinya dialihkan ke \(step.to.rubric.id) melalui \(step.crosswalkPath ?? "pemetaan"): pemetaan adalah pertimbangan, bukan peraturan, dan indikator tanpa sumber bernilai level terendah. Selisih di bawah menunjukkan arah, bukan ukuran pasti.",
-                    "Caveat: period \(step.from.assessment.period) was assessed under \(step.from.rubric.id) (index \(step.from.index) \(step.from.predicate.label.text(in: lang))). To compare, its evidence was carried over to \(step.to.rubric.id) through \(step.crosswalkPath ?? "the crosswalk"): a crosswalk is judgement, not regulation, and indicators with no source start at the floor. The differences below show direction, not an exact measure."))
+                    "Catatan: periode \(step.from.assessment.period) dinilai dengan \(step.from.rubric.id) (indeks \(lang.number(step.from.index)) \(step.from.predicate.label.text(in: lang))). Untuk dibandingkan, buktinya dialihkan ke \(step.to.rubric.id) melalui \(step.crosswalkPath ?? "pemetaan"): pemetaan adalah pertimbangan, bukan peraturan, dan indikator tanpa sumber bernilai level terendah. Selisih di bawah menunjukkan arah, bukan ukuran pasti.",
+                    "Caveat: period \(step.from.assessment.period) was assessed under \(step.from.rubric.id) (index \(lang.number(step.from.index)) \(step.from.predicate.label.text(in: lang))). To compare, its evidence was carried over to \(step.to.rubric.id) through \(step.crosswalkPath ?? "the crosswalk"): a crosswalk is judgement, not regulation, and indicators with no source start at the floor. The differences below show direction, not an exact measure."))
                 lines.append("")
             }
             let fromLabel = step.sameRubric ? step.from.assessment.period : "\(step.from.assessment.period) (\(lang.pick("dialihkan", "migrated")))"
-            lines.append("\(lang.pick("Indeks", "Index")): \(fromLabel) \(baseline.index) \(baseline.predicate.label.text(in: lang)) → \(step.to.assessment.period) \(step.to.index) \(step.to.predicate.label.text(in: lang)) (\(signed(step.indexDeltaHundredths ?? 0)))")
+            lines.append("\(lang.pick("Indeks", "Index")): \(fromLabel) \(lang.number(baseline.index)) \(baseline.predicate.label.text(in: lang)) → \(step.to.assessment.period) \(lang.number(step.to.index)) \(step.to.predicate.label.text(in: lang)) (\(ReportFormat.signed(hundredths: step.indexDeltaHundredths ?? 0, lang)))")
             lines.append("")
             let titles = groupTitles(step.to.rubric, lang)
             lines += table([lang.pick("Kelompok", "Group"), "", fromLabel, step.to.assessment.period, lang.pick("Selisih", "Change")],
                            step.groups.map { change in
-                               [change.id, titles[change.id] ?? "", change.from.description, change.to.description, signed(change.deltaHundredths)]
+                               [change.id, titles[change.id] ?? "", lang.number(change.from), lang.number(change.to), ReportFormat.signed(hundredths: change.deltaHundredths, lang)]
                            }, numeric: [2, 3, 4], markdown: markdown)
             let rose = step.indicators.filter { $0.delta > 0 }
             let fell = step.indicators.filter { $0.delta < 0 }
@@ -65,12 +65,6 @@ enum TrendText {
     }
 
     /// `+0.15`, `-0.03`, `0.00` from hundredths.
-    static func signed(_ hundredths: Int) -> String {
-        let sign = hundredths > 0 ? "+" : hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
-    }
-
     private static func groupTitles(_ rubric: Rubric, _ lang: Language) -> [String: String] {
         var titles: [String: String] = [:]
         for domain in rubric.domains { titles[domain.id] = domain.title.text(in: lang) }
