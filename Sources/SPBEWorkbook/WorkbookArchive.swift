@@ -38,20 +38,15 @@ struct WorkbookArchive {
         }
         let archive: Archive
         do {
-            // ZIPFoundation 0.9.20's in-memory backend traps on an entry offset past the end and
-            // leaks when the end record is missing (both found by the fuzzer); its file backend
-            // reads with fread and does neither. So the bytes go to a private temporary file
-            // (mode 0600), unlinked as soon as it is open; entries are still inflated in memory
-            // and nothing is extracted.
+            // The archive is read from memory through an anonymous file (MemoryFile says why);
+            // entries are inflated in memory and nothing is extracted.
             guard Self.hasEndRecord(bytes) else { throw CocoaError(.fileReadCorruptFile) }
-            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("spbe-assess-\(UUID().uuidString).zip")
-            guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            guard let opened = try MemoryFile.with(bytes, { try Archive(url: $0, accessMode: .read) }) else {
                 throw LoadError([Diagnostic(.unreadable, file: path,
-                    id: "tidak dapat membuat salinan sementara buku kerja di \(copy.deletingLastPathComponent().path)",
-                    en: "cannot make the workbook's temporary copy in \(copy.deletingLastPathComponent().path)")])
+                    id: "buku kerja tidak dapat dimuat ke memori untuk dibaca",
+                    en: "cannot hold the workbook in memory to read it")])
             }
-            defer { unlink(copy.path) }
-            archive = try Archive(url: copy, accessMode: .read)
+            archive = opened
         } catch let error as LoadError {
             throw error
         } catch {

@@ -211,6 +211,22 @@ struct OutputSafetyTests {
         }
     }
 
+    /// A workbook is read from memory: it was once copied to $TMPDIR while opened, which failed
+    /// without one and put the OPD's answers on the disk.
+    @Test("a workbook is scored without $TMPDIR and writes nothing there")
+    func workbookInMemory() throws {
+        let workbook = Repo.path("fixtures/xlsx/filled/bappeda.xlsx")
+        let expected = try CLI.run("score", "--format", "json", workbook)
+        #expect(expected.status == 0, "\(expected.stderr)")
+        let scratch = try Scratch()
+        for tmpdir in ["/nonexistent/folder", scratch.url.path] {
+            let result = try Shell.run("\"$ASSESS\" score --format json \(workbook)", environment: ["TMPDIR": tmpdir])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == expected.stdout)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+    }
+
     @Test("SIGINT and SIGTERM during score remove the temporary file and leave the target untouched",
           arguments: [SIGINT, SIGTERM, SIGHUP])
     func interrupted(signal number: Int32) throws {
