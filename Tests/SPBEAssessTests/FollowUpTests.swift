@@ -66,4 +66,47 @@ struct FollowUpTests {
         let items = try #require(object["recommendations"] as? [[String: Any]])
         #expect(items.map { $0["status"] as? String } == ["closed", "partial", "open"])
     }
+
+    /// The report carries the same follow-up (NOTES.md: I09 closed, I21 partial, I29 open) on its
+    /// first page's findings and in a section of its own, in every format people read.
+    @Test("assess report --followup: HTML, Markdown, JSON and Word")
+    func report() throws {
+        let arguments = ["report", "--followup", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml"]
+        let html = try CLI.runArray(arguments + ["--lang", "id"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("Tindak lanjut rekomendasi periode lalu (penilaian asesor eksternal 2024)"))
+        #expect(html.stdout.contains("<li>Rekomendasi 2024: selesai 1 · sebagian 1 · belum 1.</li>"))
+        #expect(html.stdout.contains(#"<span class="status partial">sebagian</span>"#))
+        let md = try CLI.runArray(arguments + ["--lang", "en", "--format", "md"])
+        #expect(md.stdout.contains("| I21 | partial | 1→2 | 3 | 2025-09-30 | diskominfo | perbup-risiko-spbe-2025 register-risiko-2025 |"))
+        #expect(md.stdout.contains("| I29 | open | 1→1 | 2 | 2025-12-31 | inspektorat | — |"))
+        let json = try CLI.runArray(arguments + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let followup = try #require(object["followup"] as? [String: Any])
+        let items = try #require(followup["recommendations"] as? [[String: Any]])
+        #expect(items.map { $0["status"] as? String } == ["closed", "partial", "open"])
+        #expect((followup["evidence"] as? [String: Any])?["period"] as? String == "2025")
+
+        // Word: the section and its table, read back from the package by Python's zipfile.
+        let scratch = try Scratch()
+        let docx = scratch.path("laporan.docx")
+        #expect(try CLI.runArray(arguments + ["--lang", "id", "--format", "docx", "--output", docx]).status == 0)
+        let python = try #require(DocumentTests.tool("python3"), "python3 is needed to read the Word package")
+        let script = """
+            import sys, zipfile, re
+            xml = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode()
+            print('|'.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', xml)))
+            """
+        let text = try DocumentTests.shell(python, ["-c", script, docx]).output
+        #expect(text.contains("Tindak lanjut rekomendasi periode lalu|selesai 1 · sebagian 1 · belum 1"))
+        #expect(text.contains("I21|sebagian|1→2|3|2025-09-30|diskominfo"))
+    }
+
+    @Test("assess report --followup with a review of another rubric is refused, naming the file")
+    func reportOtherRubric() throws {
+        let result = try CLI.run("report", "--lang", "en", "--followup", "fixtures/kab-ketapang-2026/kab-ketapang.xml", "fixtures/followup/evidence-2025.xml")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("fixtures/kab-ketapang-2026/kab-ketapang.xml: error: this review file is for rubric 'pemdi-2026', but the report is for 'spbe-2020'"))
+        #expect(result.stdout.isEmpty)
+    }
 }

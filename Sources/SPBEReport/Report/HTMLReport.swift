@@ -25,6 +25,9 @@ public enum HTMLReport {
         if let comparison = input.comparison {
             body.append(comparisonSection(comparison, lang))
         }
+        if let followUp = input.followUp {
+            body.append(followUpSection(followUp, lang))
+        }
         if let trend = input.trend {
             body.append(trendSection(trend, lang))
         } else if input.cards.count > 1 {
@@ -333,6 +336,20 @@ public enum HTMLReport {
             .el("h3", children: [.text(Phrase.agreement.text(lang))]),
             table(["", "n", Phrase.exactAgreement.text(lang), Phrase.withinOne.text(lang), Phrase.meanAbsoluteDifference.text(lang), "κ"],
                   agreementRows, class: "agreement"))
+    }
+
+    /// Last period's recommendations, each with its status now and the documents that show it.
+    static func followUpSection(_ section: FollowUpSection, _ lang: Language) -> Markup {
+        .el("section", ["class": "block followup"],
+            .el("h2", children: [.text(Phrase.followUp.text(lang) + " (\(section.review.role.name(in: lang)) \(section.review.period))")]),
+            .el("p", children: [.text(section.counts(lang))]),
+            .el("p", ["class": "note"], .text(Phrase.followUpNote.text(lang))),
+            table(section.header.map { $0.text(lang) },
+                  zip(section.items, section.rows(lang)).map { item, row in
+                      row.enumerated().map { column, text in
+                          column == 1 ? .el("span", ["class": "status \(item.status.rawValue)"], .text(text)) : .text(text)
+                      }
+                  }, class: "followup-table"))
     }
 
     /// One unit over periods: a line of indices, and a caveat where the rubric changes.

@@ -30,6 +30,10 @@ public enum KeyFindings {
                 ? "\(missing.count) OPD belum menyerahkan penilaian: \(list(names))."
                 : "\(missing.count) OPDs have not submitted: \(list(names)).")
         }
+        if let followUp = input.followUp, !followUp.items.isEmpty {
+            findings.append((lang == .id ? "Rekomendasi \(followUp.review.period): " : "Recommendations of \(followUp.review.period): ")
+                            + followUp.counts(lang) + ".")
+        }
         let weakest = zip(card.aspects, card.rubric.aspects).sorted { $0.0.index < $1.0.index }.prefix(2)
         if !weakest.isEmpty {
             let text = weakest.map { "\($1.title.text(in: lang)) (\(ReportFormat.index($0.index, lang)))" }.joined(separator: lang == .id ? " dan " : " and ")

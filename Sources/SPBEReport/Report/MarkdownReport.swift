@@ -49,6 +49,12 @@ public enum MarkdownReport {
                          })
             out.append("")
         }
+        if let followUp = input.followUp {
+            out += ["## \(Phrase.followUp.text(lang)) (\(followUp.review.role.name(in: lang)) \(MarkdownText.escape(followUp.review.period)))", "",
+                    followUp.counts(lang), "", "_\(Phrase.followUpNote.text(lang))_", ""]
+            out += table(followUp.header.map { $0.text(lang) }, followUp.rows(lang).map { $0.map(MarkdownText.escape) })
+            out.append("")
+        }
         if let trend = input.trend {
             out += ["## \(Phrase.trend.text(lang))", ""]
             out += table([Phrase.period.text(lang), Phrase.rubric.text(lang), Phrase.index.text(lang), Phrase.predicate.text(lang)],

@@ -15,9 +15,15 @@ public enum Phrase: String, CaseIterable, Sendable {
     case meanAbsoluteDifference
     case page, of, basis, aggregated, date, keyFindings, results, groupIndices, domain, aspect, pillar
     case notYetMet, notYetMetNext, toFulfil, perOPD, overclaimMark, migratedSeries, ownerRoles
+    case followUp, followUpNote, closed, partial, open, due, recommendation
 
     private static let texts: [Phrase: (id: String, en: String)] = [
         .reportTitle: ("Laporan Hasil Evaluasi", "Evaluation Report"),
+        .followUp: ("Tindak lanjut rekomendasi periode lalu", "Last period's recommendations followed up"),
+        .followUpNote: ("Selesai: level yang didukung bukti mencapai target rekomendasi; sebagian: naik dari level hasil reviu, belum mencapai target; belum: tidak naik.",
+                        "Closed: the supported level reaches the recommendation's target; partial: above the reviewed level, short of the target; open: no higher."),
+        .closed: ("selesai", "closed"), .partial: ("sebagian", "partial"), .open: ("belum", "open"),
+        .due: ("Tenggat", "Due"), .recommendation: ("Rekomendasi", "Recommendation"),
         .page: ("Halaman", "Page"), .of: ("dari", "of"), .basis: ("Dasar", "Basis"),
         .aggregated: ("yang menyerahkan, digabung", "submitting, aggregated"), .date: ("Tanggal", "Date"),
         .keyFindings: ("Temuan utama", "Key findings"), .results: ("Hasil penilaian", "Results"),
@@ -88,6 +94,15 @@ public enum Phrase: String, CaseIterable, Sendable {
 }
 
 extension Phrase {
+    /// A recommendation's status word: selesai, sebagian, belum.
+    public static func status(_ status: FollowUp.Status) -> Phrase {
+        switch status {
+        case .closed: .closed
+        case .partial: .partial
+        case .open: .open
+        }
+    }
+
     /// The title above a signature in the berita acara.
     public static func signatoryRole(_ role: SignatoryRole, _ language: Language) -> String {
         switch role {

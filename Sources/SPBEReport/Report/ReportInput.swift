@@ -21,6 +21,8 @@ public struct ReportInput: Sendable {
     /// Each OPD file's own result ("capaian OPD") by evidence path: shown instead of its index,
     /// which would score the OPD as if it were the whole instansi.
     public var opdResults: [String: OPDResult] = [:]
+    /// With `--followup`: last period's review and its recommendations against the headline card.
+    public var followUp: FollowUpSection?
 
     public init(cards: [Scorecard], plans: [String: GapPlan] = [:], language: Language = .id,
                 regency: Scorecard? = nil, readiness: ReadinessReport? = nil) {
@@ -44,6 +46,41 @@ public struct ReportInput: Sendable {
             if case .index(let hundredths) = plan.target { return Double(hundredths) / 100 }
         }
         return nil
+    }
+}
+
+/// Last period's recommendations (from the assessor's or inspectorate's review file), each
+/// closed, partly closed or open by the evidence the report is about.
+public struct FollowUpSection: Sendable {
+    public let review: Assessment
+    /// The evidence the recommendations are checked against.
+    public let current: Assessment
+    public let items: [FollowUp.Item]
+
+    public init(review: Assessment, current: Assessment, items: [FollowUp.Item]) {
+        self.review = review
+        self.current = current
+        self.items = items
+    }
+
+    /// `selesai 2 · sebagian 1 · belum 1`.
+    public func counts(_ lang: Language) -> String {
+        [FollowUp.Status.closed, .partial, .open]
+            .map { status in "\(Phrase.status(status).text(lang)) \(items.filter { $0.status == status }.count)" }
+            .joined(separator: " · ")
+    }
+
+    /// The table every report shows: indicator, status, level reviewed → now, target, due,
+    /// owner, documents, the recommendation's text.
+    public var header: [Phrase] { [.indicator, .status, .level, .target, .due, .owner, .documents, .recommendation] }
+
+    public func rows(_ lang: Language) -> [[String]] {
+        items.map { item in
+            [item.recommendation.indicatorID, Phrase.status(item.status).text(lang),
+             ReportFormat.levels(from: item.reviewed, to: item.now, lang), ReportFormat.level(item.target, lang),
+             item.recommendation.due ?? "—", item.owners.first ?? "—",
+             item.documents.isEmpty ? "—" : item.documents.joined(separator: " "), item.recommendation.text.text(in: lang)]
+        }
     }
 }
 

@@ -70,6 +70,7 @@ enum ReportStyle {
     table.heat th.vertical { padding: 3px 0; font-weight: 400; text-align: center; vertical-align: bottom; }
     table.heat th.vertical span { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; }
     .missing { color: #b42318; font-weight: 700; }
+    .status { font-weight: 700; } .status.closed { color: #2f8f46; } .status.partial { color: #b36b00; } .status.open { color: #b42318; }
     .ok { color: #2f8f46; }
     footer { margin-top: 30px; color: var(--muted); font-size: 0.8em; text-align: center; }
     @page { size: A4; margin: 14mm 13mm 16mm; }

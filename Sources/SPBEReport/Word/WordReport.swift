@@ -106,6 +106,15 @@ public enum WordReport {
         body.append(recommendations.isEmpty ? W.paragraph(id ? "Tidak ada rekomendasi." : "No recommendations.")
                     : W.table([Phrase.indicator.text(lang), Phrase.title.text(lang), Phrase.toFulfil.text(lang)], recommendations))
 
+        if let followUp = input.followUp {
+            body.append(W.paragraph(Phrase.followUp.text(lang), style: "Heading1"))
+            body.append(W.paragraph(followUp.counts(lang)))
+            body.append(W.paragraph(Phrase.followUpNote.text(lang)))
+            if !followUp.items.isEmpty {
+                body.append(W.table(followUp.header.map { $0.text(lang) }, followUp.rows(lang)))
+            }
+        }
+
         if let plan = input.plans[a.path] {
             body.append(W.paragraph(Phrase.roadmap.text(lang), style: "Heading1"))
             body.append(W.paragraph(KeyFindings.planHeadline(plan, lang)))

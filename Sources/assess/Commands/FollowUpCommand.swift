@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SPBEAssess
+import SPBEReport
 
 /// `assess followup LAST-REVIEW NEW-EVIDENCE…`: last period's recommendations, closed or not.
 struct FollowUpCommand: ParsableCommand {
@@ -57,12 +58,13 @@ struct FollowUpCommand: ParsableCommand {
         } else {
             do { current = try Aggregator(rubric: rubric).aggregate(files, path: "<aggregate>").assessment } catch { throw Console.fail(error) }
         }
-        let items = FollowUp(rubric: rubric).evaluate(last, against: Scorer(rubric: rubric).score(current))
+        let section = FollowUpSection(review: last, current: current,
+                                      items: FollowUp(rubric: rubric).evaluate(last, against: Scorer(rubric: rubric).score(current)))
         let lang = outputOptions.lang
         let text = switch format {
-        case .table: FollowUpText.render(items, review: last, current: current, lang, markdown: false)
-        case .md: FollowUpText.render(items, review: last, current: current, lang, markdown: true)
-        case .json: try FollowUpText.json(items, review: last, current: current, lang)
+        case .table: FollowUpText.render(section, lang, markdown: false)
+        case .md: FollowUpText.render(section, lang, markdown: true)
+        case .json: FollowUpText.json(section, lang)
         }
         try OutputFile.write(text, to: outputOptions.output, inputs: reviewSet.paths + set.paths)
     }

@@ -61,6 +61,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seorang penanda tangan berita acara, 'PERAN;NAMA;NIP;JABATAN' (PERAN: mandiri, inspektorat, asesor, mengetahui; NIP boleh kosong); dapat diulang, setelah isi --signatures. / A signatory of the berita acara, 'ROLE;NAME;NIP;POSITION' (ROLE: mandiri, inspektorat, asesor, mengetahui; NIP may be empty); repeatable, after those of --signatures.", valueName: "TEXT"))
     var signatory: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Berkas reviu periode lalu (asesor atau inspektorat) yang memuat <recommendation>: menambahkan tindak lanjut setiap rekomendasi (selesai, sebagian, belum). / Last period's review file (assessor or inspectorate) carrying <recommendation>: adds each recommendation's follow-up (closed, partial, open).", valueName: "LAST-REVIEW"))
+    var followup: String?
+
     @OptionGroup var scoringFlags: ScoringFlags
     @OptionGroup var responsibilityOptions: ResponsibilityOptions
 
@@ -157,17 +160,24 @@ struct ReportCommand: ParsableCommand {
                 input.plans[regency.assessment.path] = GapPlanner(maxStep: maxStep).plan(regency, target: goal)
             }
         }
+        var followUpPaths: [String] = []
+        if let followup, let headline = input.headline {
+            let reviewSet = try EvidenceSet(arguments: [followup], options: rubricOptions)
+            followUpPaths = reviewSet.paths
+            input.followUp = try Self.followUp(reviewSet, against: headline)
+        }
+        let inputs = set.paths + compareSet + followUpPaths + rubricOptions.readPaths
         if format == .docx {
             let data: Data
             do { data = try WordReport.render(input) } catch {
                 Console.error(OutputLanguage.pick("galat: berkas Word tidak dapat dibuat: \(error)", "error: cannot build the Word file: \(error)"))
                 throw ExitStatus.invalidInput.exitCode
             }
-            try OutputFile.write(data: data, to: outputOptions.output, inputs: set.paths + (signatures.map { [$0] } ?? []) + compareSet + rubricOptions.readPaths)
+            try OutputFile.write(data: data, to: outputOptions.output, inputs: inputs + (signatures.map { [$0] } ?? []))
             return
         }
         if format == .xlsx {
-            try OutputFile.write(data: try ResultsWorkbook.render(input), to: outputOptions.output ?? "", inputs: set.paths + compareSet + rubricOptions.readPaths)
+            try OutputFile.write(data: try ResultsWorkbook.render(input), to: outputOptions.output ?? "", inputs: inputs)
             return
         }
         let text: String = switch format {
@@ -176,10 +186,26 @@ struct ReportCommand: ParsableCommand {
         case .md: MarkdownReport.render(input)
         case .csv: CSVReport.indicators(input, dialect: csvDialect)
         case .csvIndices: CSVReport.indices(input, dialect: csvDialect)
-        case .json: try ReportJSON.render(cards, plans: plans, language: outputOptions.lang)
+        case .json: try ReportJSON.render(cards, plans: plans, followUp: input.followUp, language: outputOptions.lang)
         case .xlsx: ""
         }
-        try OutputFile.write(text, to: outputOptions.output, inputs: set.paths + compareSet + rubricOptions.readPaths)
+        try OutputFile.write(text, to: outputOptions.output, inputs: inputs)
+    }
+
+    /// `--followup`: one review file of the report's rubric, its recommendations against the
+    /// card the report is about (the regency aggregated from its OPDs, or the one unit).
+    static func followUp(_ reviewSet: EvidenceSet, against headline: Scorecard) throws -> FollowUpSection {
+        guard reviewSet.assessments.count == 1, let (review, rubric) = reviewSet.assessments.first else {
+            throw ValidationError(OutputLanguage.pick("--followup adalah satu berkas reviu; diberikan \(reviewSet.assessments.count)",
+                                                      "--followup is one review file; got \(reviewSet.assessments.count)"))
+        }
+        guard rubric.id == headline.rubric.id else {
+            throw Console.fail(LoadError([Diagnostic(.rubricMismatch, file: review.path,
+                id: "berkas reviu ini untuk rubrik '\(rubric.id)', sedangkan laporan untuk '\(headline.rubric.id)'",
+                en: "this review file is for rubric '\(rubric.id)', but the report is for '\(headline.rubric.id)'")]))
+        }
+        return FollowUpSection(review: review, current: headline.assessment,
+                               items: FollowUp(rubric: headline.rubric).evaluate(review, against: headline))
     }
 }
 
@@ -202,9 +228,14 @@ extension CSVReport.Dialect: ExpressibleByArgument {}
 
 /// `assess report --format json`: each unit's score (as `assess score`) with its plan (as `assess gap`).
 enum ReportJSON {
-    static func render(_ cards: [Scorecard], plans: [String: GapPlan], language: Language) throws -> String {
+    static func render(_ cards: [Scorecard], plans: [String: GapPlan], followUp: FollowUpSection? = nil,
+                       language: Language) throws -> String {
         var json = JSONWriter()
         json.beginObject()
+        if let followUp {
+            json.key("followup")
+            FollowUpText.value(followUp, language).write(to: &json)
+        }
         json.key("units")
         json.beginArray()
         for card in cards {

@@ -3,25 +3,12 @@ import SPBEReport
 
 /// `assess followup` as a table, Markdown or JSON.
 enum FollowUpText {
-    static func status(_ status: FollowUp.Status, _ lang: Language) -> String {
-        switch status {
-        case .closed: lang.pick("selesai", "closed")
-        case .partial: lang.pick("sebagian", "partial")
-        case .open: lang.pick("belum", "open")
-        }
-    }
-
-    static func render(_ items: [FollowUp.Item], review: Assessment, current: Assessment, _ lang: Language, markdown: Bool) -> String {
+    static func render(_ section: FollowUpSection, _ lang: Language, markdown: Bool) -> String {
+        let (review, current) = (section.review, section.current)
         var lines = [(markdown ? "# " : "") + lang.pick("Tindak lanjut rekomendasi", "Recommendations followed up")
                      + ": \(review.unit.name) — \(review.period) → \(current.period)", ""]
-        let header = [lang.pick("Indikator", "Indicator"), lang.pick("Status", "Status"), lang.pick("Level", "Level"),
-                      lang.pick("Target", "Target"), lang.pick("Tenggat", "Due"), lang.pick("Penanggung jawab", "Owner"),
-                      lang.pick("Dokumen", "Documents"), lang.pick("Rekomendasi", "Recommendation")]
-        let rows = items.map { item in
-            [item.recommendation.indicatorID, status(item.status, lang), "\(item.reviewed)→\(item.now)", "\(item.target)",
-             item.recommendation.due ?? "—", item.owners.first ?? "—",
-             item.documents.isEmpty ? "—" : item.documents.joined(separator: " "), item.recommendation.text.text(in: lang)]
-        }
+        let header = section.header.map { $0.text(lang) }
+        let rows = section.rows(lang)
         if markdown {
             lines.append("| " + header.joined(separator: " | ") + " |")
             lines.append("|" + String(repeating: "---|", count: header.count))
@@ -32,13 +19,13 @@ enum FollowUpText {
             rows.forEach { table.add($0) }
             lines.append(table.render())
         }
-        let counts = [FollowUp.Status.closed, .partial, .open].map { s in "\(status(s, lang)) \(items.filter { $0.status == s }.count)" }
-        lines += ["", counts.joined(separator: " · ")]
+        lines += ["", section.counts(lang)]
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ items: [FollowUp.Item], review: Assessment, current: Assessment, _ lang: Language) throws -> String {
-        let value: JSONValue = [
+    static func value(_ section: FollowUpSection, _ lang: Language) -> JSONValue {
+        let (review, current, items) = (section.review, section.current, section.items)
+        return [
             "review": ["file": .string(review.path), "period": .string(review.period), "role": .string(review.role.rawValue)],
             "evidence": ["file": .string(current.path), "period": .string(current.period)],
             "recommendations": .array(items.map { item in
@@ -49,6 +36,9 @@ enum FollowUpText {
                  "text": .string(item.recommendation.text.text(in: lang))]
             }),
         ]
-        return value.rendered()
+    }
+
+    static func json(_ section: FollowUpSection, _ lang: Language) -> String {
+        value(section, lang).rendered()
     }
 }
