@@ -1,4 +1,5 @@
 import SPBEAssess
+import SPBEReport
 
 /// `assess summary` at a terminal: predicates per province and nationally with mean and median,
 /// the ten weakest indicators, then every instansi.
@@ -27,7 +28,7 @@ enum SummaryTable {
         var weakest = TextTable([.left, .left, .right])
         for indicator in summary.weakest {
             weakest.add([indicator.indicatorID, rubric.indicator(indicator.indicatorID)?.title.text(in: lang) ?? "",
-                         String(format: "%.2f", indicator.meanLevel)])
+                         ReportFormat.index(indicator.mean, lang)])
         }
         lines.append(weakest.render(indent: "  "))
         lines.append("")
