@@ -26,7 +26,7 @@ struct AggregateCommandLineTests {
         #expect(result.stdout.contains("Indeks 2,31  Cukup"))
         #expect(result.stdout.contains("pilar governance  Smart Governance"))
         let text = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(text.contains("Pillar governance: 2.31 Cukup (weight 100)."))
+        #expect(text.contains("Pilar governance: 2,31 Cukup (bobot 100)."))
         #expect(text.contains(#"<unit id="kab-ketapang" kind="instansi">Pemerintah Kabupaten Ketapang</unit>"#))
 
         #expect(try CLI.run("validate", output).status == 0)

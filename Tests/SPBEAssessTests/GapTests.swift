@@ -313,4 +313,20 @@ struct GapCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("effort.csv:2: error: indicator 'I48' is not in rubric spbe-2020"))
     }
+
+    /// SummaryTests.measuredTree's kab-1: P05 measured at 1.42, the other measured indicators
+    /// unanswered at the floor 1. The plan leaves them to the survey and shows each value with
+    /// two decimals: 1.42 (not 1), the floor as 1.00.
+    @Test("measured values in the gap text keep two decimals, a decimal comma in Indonesian", arguments: [
+        ("id", ": 1,42", "tidak dijawab (1,00)"), ("en", ": 1.42", "not answered (1.00)"),
+    ])
+    func measuredValues(lang: String, value: String, unanswered: String) throws {
+        let scratch = try Scratch()
+        let root = try SummaryTests.measuredTree(scratch)
+        let result = try CLI.run("gap", "--lang", lang, "\(root)/prov-a/kab-1/kab-1.xml", "--target", "4")
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").map(String.init)
+        #expect(try #require(rows.first { $0.hasPrefix("  P05 ") }).hasSuffix(value))
+        #expect(try #require(rows.first { $0.hasPrefix("  P06 ") }).contains(unanswered))
+    }
 }

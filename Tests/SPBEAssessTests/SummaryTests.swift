@@ -77,11 +77,46 @@ struct SummaryTests {
         #expect(summary.provinces.map(\.median.description) == ["2.30", "1.00"])
         #expect(summary.provinces[0].predicateCounts == [1, 0, 1, 0, 0])
         #expect(summary.weakest.map(\.indicatorID) == ["I47", "I09", "I10", "I19", "I20", "I25", "I27", "I29", "I30", "I31"])
-        #expect(summary.weakest.first?.levelSum == 4)
-        #expect(summary.weakest.dropFirst().allSatisfy { $0.levelSum == 5 && $0.instansiCount == 3 })
+        #expect(summary.weakest.first?.scoreSum == ExactDecimal(4))
+        #expect(summary.weakest.dropFirst().allSatisfy { $0.scoreSum == ExactDecimal(5) && $0.instansiCount == 3 })
         #expect(summary.fileCount == 5)
         #expect(summary.invalidFiles.map(\.path) == [root + "/prov-b/kab-3/rusak.xml"])
         #expect(summary.invalidFiles.first?.diagnostics.first?.line == 2)
+    }
+
+    /// Two pemdi-2026 instansi, every ladder indicator at 4 and the measured P05 at 1.42 and 2.91;
+    /// the other measured indicators (P06, P07, P10, P19, P20) unanswered, at the floor 1.
+    /// P05's mean is (1.42 + 2.91) / 2 = 4.33 / 2 = 2.165 → 2.17 (half-up, as an index); its
+    /// levels rounded down would have given (1 + 2) / 2 = 1.50. Weakest: the five unanswered at
+    /// 1.00, P05 at 2.17, then the first ladder indicators at 4.00.
+    static func measuredTree(_ scratch: borrowing Scratch) throws -> String {
+        let rubric = Repo.pemdi2026
+        var levels: [String: Int] = [:]
+        for indicator in rubric.indicators where !indicator.isMeasured { levels[indicator.id] = 4 }
+        levels["P05"] = 2
+        let root = scratch.path("pemdi")
+        for (id, value) in [("kab-1", "1.42"), ("kab-2", "2.91")] {
+            try FileManager.default.createDirectory(atPath: "\(root)/prov-a/\(id)", withIntermediateDirectories: true)
+            try EvidenceXML.profile(rubric, levels: levels)
+                .replacingOccurrences(of: #"<unit id="diskominfo" kind="opd" instansi="kab-ketapang">Dinas Komunikasi dan Informatika</unit>"#,
+                                      with: #"<unit id="\#(id)" kind="instansi">Kabupaten \#(id)</unit>"#)
+                .replacingOccurrences(of: #"indicator="P05" value="2""#, with: #"indicator="P05" value="\#(value)""#)
+                .write(toFile: "\(root)/prov-a/\(id)/\(id).xml", atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test("a measured indicator's mean among the weakest is exact: 2.165 → 2.17, not its levels' 1.50")
+    func measuredWeakest() throws {
+        let scratch = try Scratch()
+        let root = try Self.measuredTree(scratch)
+        let reader = try StreamingEvidenceReader(resolver: RubricResolver(catalog: RubricCatalog(directory: Repo.rubricsDirectory)))
+        let summary = try SummaryBuilder(reader: reader, jobs: 1).summarize(EvidenceTree.scan([root]).files)
+        #expect(summary.weakest.map(\.indicatorID) == ["P06", "P07", "P10", "P19", "P20", "P05", "P01", "P02", "P03", "P04"])
+        let p05 = try #require(summary.weakest.first { $0.indicatorID == "P05" })
+        #expect(p05.scoreSum == ExactDecimal(millionths: 4_330_000))
+        #expect(p05.meanLevel == 2.165)
+        #expect(p05.mean.description == "2.17")
     }
 
     @Test("a symlink loop is scanned once, and the scan is sorted")
@@ -111,6 +146,20 @@ struct SummaryCommandTests {
         let instansi = try #require(json["instansi"] as? [[String: Any]])
         #expect(instansi.map { $0["id"] as? String } == ["kab-1", "kab-2", "kab-3"])
         #expect(instansi.map { $0["indexRounded"] as? Double } == [2.97, 1.64, 1.0])
+    }
+
+    @Test("the weakest indicators show a measured mean with two decimals, a decimal comma in Indonesian", arguments: [
+        ("id", "2,17", "1,00"), ("en", "2.17", "1.00"),
+    ])
+    func measuredWeakest(lang: String, mean: String, floor: String) throws {
+        let scratch = try Scratch()
+        let root = try SummaryTests.measuredTree(scratch)
+        let result = try CLI.run("summary", "--lang", lang, root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").map(String.init)
+        let p05 = try #require(rows.first { $0.hasPrefix("  P05 ") })
+        #expect(p05.hasSuffix(" " + mean))
+        #expect(try #require(rows.first { $0.hasPrefix("  P06 ") }).hasSuffix(" " + floor))
     }
 
     @Test("CSV has one row per instansi; the same result with one thread or several")

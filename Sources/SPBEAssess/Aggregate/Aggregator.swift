@@ -196,35 +196,45 @@ public struct Aggregator: Sendable {
     /// period or role than the first file.
     static func checkCompatible(_ opds: [Assessment], rubric: Rubric) throws(LoadError) {
         guard let first = opds.first else {
-            throw LoadError([Diagnostic(.emptyDirectory, file: "aggregate", "no OPD evidence files to aggregate")])
+            throw LoadError([Diagnostic(.emptyDirectory, file: "aggregate",
+                                        id: "tidak ada berkas bukti dukung OPD untuk diagregasi",
+                                        en: "no OPD evidence files to aggregate")])
         }
         var problems: [Diagnostic] = []
         var seen: [String: String] = [:]
         for opd in opds {
             if opd.unit.kind == .instansi {
                 problems.append(Diagnostic(.notAnOPD, file: opd.path,
-                    "this is an instansi file (unit \(opd.unit.id), kind=\"instansi\"); aggregate combines OPD files only — leave it out of the inputs"))
+                    id: "ini berkas instansi (unit \(opd.unit.id), kind=\"instansi\"); agregasi hanya menggabungkan berkas OPD — keluarkan berkas ini dari masukan",
+                    en: "this is an instansi file (unit \(opd.unit.id), kind=\"instansi\"); aggregate combines OPD files only — leave it out of the inputs"))
                 continue
             }
             if opd.unit.instansi == nil {
                 problems.append(Diagnostic(.mixedInputs, file: opd.path,
-                    "unit \(opd.unit.id) names no instansi; add instansi=\"…\" to <unit> so the file can be aggregated"))
+                    id: "unit \(opd.unit.id) tidak menyebutkan instansi; tambahkan instansi=\"…\" pada <unit> agar berkas dapat diagregasi",
+                    en: "unit \(opd.unit.id) names no instansi; add instansi=\"…\" to <unit> so the file can be aggregated"))
             }
             if let other = seen[opd.unit.id] {
-                problems.append(Diagnostic(.duplicateUnit, file: opd.path, other == opd.path
-                    ? "this file is given twice; give each OPD one file"
-                    : "OPD '\(opd.unit.id)' is also in \(other); give each OPD one file"))
+                problems.append(other == opd.path
+                    ? Diagnostic(.duplicateUnit, file: opd.path,
+                                 id: "berkas ini diberikan dua kali; berikan satu berkas untuk setiap OPD",
+                                 en: "this file is given twice; give each OPD one file")
+                    : Diagnostic(.duplicateUnit, file: opd.path,
+                                 id: "OPD '\(opd.unit.id)' juga ada di \(other); berikan satu berkas untuk setiap OPD",
+                                 en: "OPD '\(opd.unit.id)' is also in \(other); give each OPD one file"))
             } else {
                 seen[opd.unit.id] = opd.path
             }
         }
         // Each property's expected value is the one most files share (the earliest on a tie), so
-        // one stray file is named rather than all the others.
-        let properties: [(String, (Assessment) -> String?)] = [
-            ("instansi", { $0.unit.kind == .instansi ? nil : $0.unit.instansi }),
-            ("rubric", { $0.rubricID }), ("period", { $0.period }), ("role", { $0.role.rawValue }),
+        // one stray file is named rather than all the others. A role is compared by its id but an
+        // Indonesian sentence names it in Indonesian (mandiri, inspektorat, asesor).
+        let properties: [(String, String, (Assessment) -> String?, (String) -> String)] = [
+            ("instansi", "instansi", { $0.unit.kind == .instansi ? nil : $0.unit.instansi }, { $0 }),
+            ("rubric", "rubrik", { $0.rubricID }, { $0 }), ("period", "periode", { $0.period }, { $0 }),
+            ("role", "peran", { $0.role.rawValue }, { Role(rawValue: $0)?.indonesianName ?? $0 }),
         ]
-        for (name, value) in properties {
+        for (name, kata, value, indonesian) in properties {
             let values = opds.compactMap(value)
             let counts = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
             guard counts.count > 1,
@@ -235,12 +245,14 @@ public struct Aggregator: Sendable {
                 guard let found = value(opd), found != expected else { continue }
                 let others = counts[expected] ?? 0
                 problems.append(Diagnostic(.mixedInputs, file: opd.path,
-                    "\(name) is '\(found)', but \(others == 1 ? "\(example.path) has" : "\(others) files (e.g. \(example.path)) have") '\(expected)'; aggregate files of one instansi, rubric, period and role at a time"))
+                    id: "\(kata) berkas ini '\(indonesian(found))', sedangkan pada \(others == 1 ? example.path : "\(others) berkas (mis. \(example.path))") '\(indonesian(expected))'; setiap agregasi hanya untuk berkas dengan instansi, rubrik, periode, dan peran yang sama",
+                    en: "\(name) is '\(found)', but \(others == 1 ? "\(example.path) has" : "\(others) files (e.g. \(example.path)) have") '\(expected)'; aggregate files of one instansi, rubric, period and role at a time"))
             }
         }
         if rubric.id != first.rubricID && problems.isEmpty {
             problems.append(Diagnostic(.rubricMismatch, file: first.path,
-                "this evidence is for rubric '\(first.rubricID)', but rubric '\(rubric.id)' was given"))
+                id: "bukti dukung ini untuk rubrik '\(first.rubricID)', tetapi yang diberikan rubrik '\(rubric.id)'",
+                en: "this evidence is for rubric '\(first.rubricID)', but rubric '\(rubric.id)' was given"))
         }
         guard problems.isEmpty else { throw LoadError(problems) }
     }

@@ -23,10 +23,12 @@ public struct DocumentFolder: Sendable {
     public init(path: String) throws(LoadError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError([Diagnostic(.unreadable, file: path, "--documents folder does not exist")])
+            throw LoadError([Diagnostic(.unreadable, file: path, id: "folder --documents tidak ada",
+                                        en: "--documents folder does not exist")])
         }
         guard isDirectory.boolValue else {
-            throw LoadError([Diagnostic(.notAFile, file: path, "--documents must name a directory, and this is a file")])
+            throw LoadError([Diagnostic(.notAFile, file: path, id: "--documents harus menyebut direktori, sedangkan ini berkas",
+                                        en: "--documents must name a directory, and this is a file")])
         }
         self.path = path
     }
@@ -47,7 +49,8 @@ public struct DocumentFolder: Sendable {
         guard stat(resolved, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw LoadError([Diagnostic(.notAFile, file: full, "document \(href) is a directory, not a file")])
+        case S_IFDIR: throw LoadError([Diagnostic(.notAFile, file: full, id: "dokumen \(href) merupakan direktori, bukan berkas",
+                                                  en: "document \(href) is a directory, not a file")])
         default:
             throw LoadError([Diagnostic(.notAFile, file: full,
                 id: "dokumen \(href) bukan berkas biasa (perangkat, FIFO, atau soket); tidak dibaca",
@@ -68,7 +71,9 @@ public struct DocumentFolder: Sendable {
         let name = name ?? file
         let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw LoadError([Diagnostic(.unreadable, file: name, "cannot read document file: \(String(cString: strerror(errno)))")])
+            let reason = String(cString: strerror(errno))
+            throw LoadError([Diagnostic(.unreadable, file: name, id: "berkas dokumen tidak dapat dibaca: \(reason)",
+                                        en: "cannot read document file: \(reason)")])
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
@@ -84,7 +89,8 @@ public struct DocumentFolder: Sendable {
                 hash.update(data: chunk)
             }
         } catch {
-            throw LoadError([Diagnostic(.unreadable, file: name, "cannot read document file: \(error.localizedDescription)")])
+            throw LoadError([Diagnostic(.unreadable, file: name, id: "berkas dokumen tidak dapat dibaca: \(error.localizedDescription)",
+                                        en: "cannot read document file: \(error.localizedDescription)")])
         }
         return Self.hex(hash.finalize())
     }

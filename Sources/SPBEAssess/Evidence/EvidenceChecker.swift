@@ -131,10 +131,7 @@ struct EvidenceChecker {
                 en: "\(atOrBelowFloor.count) criteria at or below the floor level are marked met; the floor needs no proof, so they change nothing"))
         }
 
-        let recommendations = Recommendation.checked(record.recommendations, rubric: rubric,
-                                                     diagnostic: { code, place, attribute, id, en in
-                                                         diagnostic(code, at: place, attribute: attribute, id: id, en: en)
-                                                     }, into: &problems)
+        let recommendations = recommendations(record.recommendations, into: &problems)
         guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
         return Assessment(path: source.path, rubricID: rubricID, period: record.period ?? "",
                           role: Role(rawValue: record.role ?? "") ?? .self, unit: unit,
@@ -223,7 +220,7 @@ struct EvidenceChecker {
         return SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element))
     }
 
-    private func diagnostic(_ code: Diagnostic.Code, at place: EvidenceRecord.Place, attribute: String? = nil,
+    func diagnostic(_ code: Diagnostic.Code, at place: EvidenceRecord.Place, attribute: String? = nil,
                             severity: Diagnostic.Severity = .error, id: String, en: String) -> Diagnostic {
         var result = diagnostic(code, en, at: place, attribute: attribute, severity: severity)
         result.indonesian = id

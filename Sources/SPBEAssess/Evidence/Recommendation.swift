@@ -15,26 +15,26 @@ public struct Recommendation: Sendable, Hashable {
         self.due = due
         self.text = text
     }
+}
 
+extension EvidenceChecker {
     /// The records checked against `rubric`: an indicator the rubric lacks, or a target off the
     /// indicator's scale, is a problem.
-    static func checked(_ records: [EvidenceRecord.RecommendationRecord], rubric: Rubric,
-                        diagnostic: (Diagnostic.Code, EvidenceRecord.Place, String?, String, String) -> Diagnostic,
-                        into problems: inout [Diagnostic]) -> [Recommendation] {
+    func recommendations(_ records: [EvidenceRecord.RecommendationRecord], into problems: inout [Diagnostic]) -> [Recommendation] {
         var result: [Recommendation] = []
         for record in records {
             let id = record.indicator ?? ""
             guard let indicator = rubric.indicator(id) else {
-                problems.append(diagnostic(.unknownReference, record.place, "indicator",
-                    "rekomendasi untuk indikator '\(id)', yang tidak ada dalam rubrik \(rubric.id)",
-                    "recommendation for indicator '\(id)', which rubric \(rubric.id) does not have"))
+                problems.append(diagnostic(.unknownReference, at: record.place, attribute: "indicator",
+                    id: "rekomendasi untuk indikator '\(id)', yang tidak ada dalam rubrik \(rubric.id)",
+                    en: "recommendation for indicator '\(id)', which rubric \(rubric.id) does not have"))
                 continue
             }
             let target = record.target.flatMap { Int($0.trimmingSpaces) }
             if let target, !(indicator.floor + 1...indicator.maximumLevel).contains(target) {
-                problems.append(diagnostic(.levelOutOfRange, record.place, "target",
-                    "target \(target) rekomendasi \(id) di luar skala indikator (\(indicator.floor + 1)–\(indicator.maximumLevel))",
-                    "target \(target) of the recommendation for \(id) is outside the indicator's scale (\(indicator.floor + 1)–\(indicator.maximumLevel))"))
+                problems.append(diagnostic(.levelOutOfRange, at: record.place, attribute: "target",
+                    id: "target \(target) rekomendasi \(id) di luar skala indikator (\(indicator.floor + 1)–\(indicator.maximumLevel))",
+                    en: "target \(target) of the recommendation for \(id) is outside the indicator's scale (\(indicator.floor + 1)–\(indicator.maximumLevel))"))
                 continue
             }
             var texts: [String: String] = [:]

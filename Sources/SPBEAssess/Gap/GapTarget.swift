@@ -7,39 +7,47 @@ public enum GapTarget: Sendable, Hashable {
     case levels([String: Int])
 
     /// Parses `3.5`, `3.50` or a predicate label of `rubric` in any of its languages
-    /// (case-insensitive): `"Sangat Baik"`, `"very good"`. Nil with a message otherwise.
+    /// (case-insensitive): `"Sangat Baik"`, `"very good"`. A message in both languages otherwise.
     public static func parse(_ text: String, rubric: Rubric) -> Result<GapTarget, GapError> {
         let trimmed = text.trimmingSpaces
         if let value = ExactDecimal(parsing: trimmed) {
             let top = ExactDecimal(rubric.scales.map(\.maximum).max() ?? 5)
             guard value <= top else {
-                return .failure(.invalidTarget("target \(trimmed) is outside the index range 0–\(top)"))
+                return .failure(.invalidTarget(id: "target \(trimmed) di luar rentang indeks 0–\(top)",
+                                              en: "target \(trimmed) is outside the index range 0–\(top)"))
             }
             guard value.millionths % 10_000 == 0 else {
-                return .failure(.invalidTarget("target \(trimmed) has more than two decimals; indices are compared to the hundredth"))
+                return .failure(.invalidTarget(id: "target \(trimmed) memiliki lebih dari dua desimal; indeks dibandingkan sampai perseratusan",
+                                              en: "target \(trimmed) has more than two decimals; indices are compared to the hundredth"))
             }
             return .success(.index(hundredths: Int(value.millionths / 10_000)))
         }
         if trimmed.hasPrefix("-"), ExactDecimal(parsing: String(trimmed.dropFirst())) != nil {
-            return .failure(.invalidTarget("target \(trimmed) is outside the index range 0–5"))
+            return .failure(.invalidTarget(id: "target \(trimmed) di luar rentang indeks 0–5",
+                                          en: "target \(trimmed) is outside the index range 0–5"))
         }
         let wanted = trimmed.lowercased()
         if let predicate = rubric.predicates.first(where: { $0.label.values.values.contains { $0.lowercased() == wanted } }) {
             return .success(.index(hundredths: Int(predicate.threshold.millionths / 10_000)))
         }
-        let known = rubric.predicates.map { $0.label.text(in: .id) }.joined(separator: ", ")
-        return .failure(.invalidTarget("target '\(trimmed)' is neither an index (e.g. 3.5) nor a predicate of rubric \(rubric.id) (\(known))"))
+        func known(_ language: Language) -> String { rubric.predicates.map { $0.label.text(in: language) }.joined(separator: ", ") }
+        return .failure(.invalidTarget(
+            id: "target '\(trimmed)' bukan indeks (mis. 3.5) dan bukan predikat rubrik \(rubric.id) (\(known(.id)))",
+            en: "target '\(trimmed)' is neither an index (e.g. 3.5) nor a predicate of rubric \(rubric.id) (\(known(.en)))"))
     }
 }
 
-/// Why a gap request cannot be planned.
+/// Why a gap request cannot be planned, in Indonesian and English.
 public enum GapError: Error, Sendable, Equatable, CustomStringConvertible {
-    case invalidTarget(String)
-    case invalidBudget(String)
+    case invalidTarget(id: String, en: String)
+    case invalidBudget(id: String, en: String)
 
-    public var description: String {
+    public func message(in language: Language) -> String {
         switch self {
-        case .invalidTarget(let message), .invalidBudget(let message): message
+        case .invalidTarget(let id, let en), .invalidBudget(let id, let en): language == .en ? en : id
         }
     }
+
+    /// The message in English.
+    public var description: String { message(in: .en) }
 }

@@ -21,7 +21,7 @@ public enum EvidenceTree {
         for argument in arguments {
             var info = stat()
             guard stat(argument, &info) == 0 else {
-                problems.append(Diagnostic(.unreadable, file: argument, "cannot read: \(String(cString: strerror(errno)))"))
+                problems.append(unreadable(argument, id: "tidak dapat dibaca", en: "cannot read"))
                 continue
             }
             if info.st_mode & S_IFMT != S_IFDIR {
@@ -32,17 +32,25 @@ public enum EvidenceTree {
             guard let boundary = TreeBoundary(argument) else { continue }
             walk(argument, province: nil, boundary: boundary, into: &files, problems: &problems, visited: &visited)
             if files.count == before {
-                problems.append(Diagnostic(.emptyDirectory, file: argument, "directory has no *.xml files, at any depth"))
+                problems.append(Diagnostic(.emptyDirectory, file: argument,
+                                           id: "direktori ini tidak berisi berkas *.xml, pada kedalaman berapa pun",
+                                           en: "directory has no *.xml files, at any depth"))
             }
         }
         return (files, problems)
+    }
+
+    /// `file` could not be read, with the system's reason (`errno`) after `id` or `en`.
+    private static func unreadable(_ file: String, id: String, en: String) -> Diagnostic {
+        let reason = String(cString: strerror(errno))
+        return Diagnostic(.unreadable, file: file, id: "\(id): \(reason)", en: "\(en): \(reason)")
     }
 
     private static func walk(_ directory: String, province: String?, boundary: TreeBoundary, into files: inout [File],
                              problems: inout [Diagnostic], visited: inout Set<[UInt64]>) {
         var info = stat()
         guard stat(directory, &info) == 0 else {
-            problems.append(Diagnostic(.unreadable, file: directory, "cannot read: \(String(cString: strerror(errno)))"))
+            problems.append(unreadable(directory, id: "tidak dapat dibaca", en: "cannot read"))
             return
         }
         guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
@@ -50,7 +58,8 @@ public enum EvidenceTree {
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            problems.append(Diagnostic(.unreadable, file: directory, "cannot list directory"))
+            problems.append(Diagnostic(.unreadable, file: directory, id: "isi direktori tidak dapat dibaca",
+                                       en: "cannot list directory"))
             return
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
@@ -63,7 +72,7 @@ public enum EvidenceTree {
             var entry = stat()
             guard stat(path, &entry) == 0 else {
                 if name.hasSuffix(".xml") {
-                    problems.append(Diagnostic(.unreadable, file: path, "cannot read file: \(String(cString: strerror(errno)))"))
+                    problems.append(unreadable(path, id: "berkas tidak dapat dibaca", en: "cannot read file"))
                 }
                 continue
             }

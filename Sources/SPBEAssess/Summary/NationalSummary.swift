@@ -47,8 +47,9 @@ public struct InstansiResult: Sendable {
     public let source: Source
     public let index: IndexValue
     public let predicate: Predicate
-    /// Scored level per rubric indicator, in rubric order (0 when not assessed).
-    public let levels: [Int]
+    /// What each rubric indicator scores, in rubric order: its level, or a measured indicator's
+    /// exact value (3.42, not 3).
+    public let scores: [ExactDecimal]
 }
 
 /// Statistics of a set of instansi (a province, or the nation).
@@ -91,12 +92,17 @@ public struct GroupStatistics: Sendable {
     }
 }
 
-/// An indicator's mean scored level across instansi.
+/// An indicator's mean score across instansi: of its levels, or of a measured indicator's values.
 public struct IndicatorStatistics: Sendable {
     public let indicatorID: String
-    /// Σ level over the instansi.
-    public let levelSum: Int
+    /// Σ score over the instansi, exact: 3.42 + 2.91 = 6.33.
+    public let scoreSum: ExactDecimal
     public let instansiCount: Int
 
-    public var meanLevel: Double { instansiCount == 0 ? 0 : Double(levelSum) / Double(instansiCount) }
+    /// The exact mean, Σ / count, shown like an index: rounded half-up to two decimals.
+    public var mean: IndexValue {
+        IndexValue(weightedLevels: scoreSum.millionths, totalWeight: Int64(instansiCount) * ExactDecimal.scale)
+    }
+
+    public var meanLevel: Double { mean.value }
 }

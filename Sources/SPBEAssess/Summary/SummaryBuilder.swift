@@ -84,7 +84,7 @@ public struct SummaryBuilder: Sendable {
             state.results = state.results.map { result in
                 guard result.name == result.id, let name = shared.names[result.id] else { return result }
                 return InstansiResult(id: result.id, name: name, province: result.province, source: result.source,
-                                      index: result.index, predicate: result.predicate, levels: result.levels)
+                                      index: result.index, predicate: result.predicate, scores: result.scores)
             }
             var reported = Shared()
             if number == 0 { reported = shared }
@@ -96,14 +96,14 @@ public struct SummaryBuilder: Sendable {
         let rubric = state.rubric
         let provinceNames = Set(state.results.map(\.province)).sorted()
         let byProvince = Dictionary(grouping: state.results, by: \.province)
-        var sums = Array(repeating: 0, count: rubric.indicators.count)
+        var sums = Array(repeating: ExactDecimal.zero, count: rubric.indicators.count)
         for result in state.results {
-            for (position, level) in result.levels.enumerated() { sums[position] += level }
+            for (position, score) in result.scores.enumerated() { sums[position] = sums[position] + score }
         }
         let weakest = rubric.indicators.indices
             .sorted { sums[$0] != sums[$1] ? sums[$0] < sums[$1] : $0 < $1 }
             .prefix(10)
-            .map { IndicatorStatistics(indicatorID: rubric.indicators[$0].id, levelSum: sums[$0], instansiCount: state.results.count) }
+            .map { IndicatorStatistics(indicatorID: rubric.indicators[$0].id, scoreSum: sums[$0], instansiCount: state.results.count) }
         return NationalSummary(
             rubric: rubric, instansi: state.results,
             provinces: provinceNames.map { GroupStatistics(name: $0, results: byProvince[$0] ?? [], rubric: rubric) },
@@ -204,6 +204,6 @@ public struct SummaryBuilder: Sendable {
     private func result(_ id: String, _ name: String, _ province: String, _ source: InstansiResult.Source,
                         _ card: Scorecard) -> InstansiResult {
         InstansiResult(id: id, name: name, province: province, source: source, index: card.index,
-                       predicate: card.predicate, levels: card.indicators.map(\.level))
+                       predicate: card.predicate, scores: card.indicators.map(\.score))
     }
 }

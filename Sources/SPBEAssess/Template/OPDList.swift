@@ -44,7 +44,8 @@ public enum OPDList {
     public static func load(path: String, limits: InputLimits = .default) throws(LoadError) -> [OPDEntry] {
         let source = try InputFile.load(path, limits: limits)
         guard let text = String(validating: source.bytes, as: UTF8.self) else {
-            throw LoadError([Diagnostic(.unreadable, file: path, "the OPD list is not UTF-8 text")])
+            throw LoadError([Diagnostic(.unreadable, file: path, id: "daftar OPD bukan teks UTF-8",
+                                        en: "the OPD list is not UTF-8 text")])
         }
         return try parse(text, path: path)
     }
@@ -53,7 +54,9 @@ public enum OPDList {
         var problems: [Diagnostic] = []
         let records = Self.records(text, path: path, problems: &problems)
         guard let header = records.first else {
-            throw LoadError([Diagnostic(.invalidRow, file: path, "the OPD list is empty; expected the header id,name,roles and one row per OPD")])
+            throw LoadError([Diagnostic(.invalidRow, file: path,
+                id: "daftar OPD kosong; seharusnya berisi baris kepala id,name,roles dan satu baris untuk setiap OPD",
+                en: "the OPD list is empty; expected the header id,name,roles and one row per OPD")])
         }
         let columns = header.fields.map { $0.trimmed.lowercased() }
         let width = columns == ["id", "name", "roles", "penanggung-jawab"] ? 4 : 3
@@ -66,9 +69,10 @@ public enum OPDList {
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
             if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
-            func bad(_ message: String) { problems.append(Diagnostic(.invalidRow, file: path, line: record.line, message)) }
+            func bad(id: String, en: String) { problems.append(Diagnostic(.invalidRow, file: path, line: record.line, id: id, en: en)) }
             guard record.fields.count == width else {
-                bad("this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(width) (\(width == 3 ? "id,name,roles" : "id,name,roles,penanggung-jawab")) — quote a name that contains a comma")
+                bad(id: "baris ini memiliki \(record.fields.count) kolom; seharusnya \(width) (\(width == 3 ? "id,name,roles" : "id,name,roles,penanggung-jawab")) — beri tanda petik pada nama yang mengandung koma",
+                    en: "this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(width) (\(width == 3 ? "id,name,roles" : "id,name,roles,penanggung-jawab")) — quote a name that contains a comma")
                 continue
             }
             let id = record.fields[0].trimmed
@@ -77,11 +81,12 @@ public enum OPDList {
             let responsible = width == 4 ? record.fields[3].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) : []
             var valid = true
             if !isIdentifier(id) {
-                bad("OPD id '\(id)' is not an identifier (1–64 letters, digits, '.', '_', '-', starting with a letter or digit)")
+                bad(id: "id OPD '\(id)' bukan pengenal (1–64 huruf, angka, '.', '_', '-', diawali huruf atau angka)",
+                    en: "OPD id '\(id)' is not an identifier (1–64 letters, digits, '.', '_', '-', starting with a letter or digit)")
                 valid = false
             }
             if name.isEmpty {
-                bad("OPD '\(id)' has no name")
+                bad(id: "OPD '\(id)' tidak bernama", en: "OPD '\(id)' has no name")
                 valid = false
             }
             for indicator in responsible where !isIdentifier(indicator) {
@@ -91,11 +96,13 @@ public enum OPDList {
                 valid = false
             }
             for role in roles where !isIdentifier(role) {
-                bad("role '\(role)' is not an identifier (1–64 letters, digits, '.', '_', '-')")
+                bad(id: "peran '\(role)' bukan pengenal (1–64 huruf, angka, '.', '_', '-')",
+                    en: "role '\(role)' is not an identifier (1–64 letters, digits, '.', '_', '-')")
                 valid = false
             }
             if let earlier = seen[id] {
-                bad("OPD '\(id)' is listed twice (first on line \(earlier))")
+                bad(id: "OPD '\(id)' tercantum dua kali (pertama pada baris \(earlier))",
+                    en: "OPD '\(id)' is listed twice (first on line \(earlier))")
                 valid = false
             }
             if valid {
@@ -105,7 +112,9 @@ public enum OPDList {
             }
         }
         if problems.isEmpty && entries.isEmpty {
-            problems.append(Diagnostic(.invalidRow, file: path, "the OPD list has a header but no OPDs"))
+            problems.append(Diagnostic(.invalidRow, file: path,
+                                         id: "daftar OPD hanya berisi baris kepala, tanpa OPD",
+                                         en: "the OPD list has a header but no OPDs"))
         }
         guard problems.isEmpty else { throw LoadError(problems.sortedByPosition()) }
         return entries
@@ -173,7 +182,9 @@ public enum OPDList {
             i += 1
         }
         if quoted {
-            problems.append(Diagnostic(.invalidRow, file: path, line: quoteOpenedAt, "a quoted field is never closed"))
+            problems.append(Diagnostic(.invalidRow, file: path, line: quoteOpenedAt,
+                                       id: "tanda petik pembuka sebuah kolom tidak pernah ditutup",
+                                       en: "a quoted field is never closed"))
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         return records

@@ -86,7 +86,8 @@ public struct FileValidator {
             return try catalog.rubric(id: id)
         } catch where rubricOverride == nil && error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
             let available = catalog.availableIDs().joined(separator: ", ")
-            var located = locate(.unknownRubric, "unknown rubric '\(reference)' (available: \(available))")
+            let english = "unknown rubric '\(reference)' (available: \(available))"
+            var located = locate(.unknownRubric, english)
             located.indonesian = "rubrik '\(reference)' tidak dikenal (yang tersedia: \(available))"
             throw LoadError([located])
         }

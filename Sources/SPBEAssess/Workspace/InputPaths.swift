@@ -17,12 +17,14 @@ public enum InputPaths {
             do {
                 entries = try FileManager.default.contentsOfDirectory(atPath: argument)
             } catch {
-                problems.append(Diagnostic(.unreadable, file: argument, "cannot list directory"))
+                problems.append(Diagnostic(.unreadable, file: argument, id: "isi direktori tidak dapat dibaca",
+                                           en: "cannot list directory"))
                 continue
             }
             let xml = entries.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
             if xml.isEmpty {
-                problems.append(Diagnostic(.emptyDirectory, file: argument, "directory has no *.xml files"))
+                problems.append(Diagnostic(.emptyDirectory, file: argument, id: "direktori ini tidak berisi berkas *.xml",
+                                           en: "directory has no *.xml files"))
             }
             // A file given by name is the user's choice; one found in a folder must stay in it.
             let boundary = TreeBoundary(argument)

@@ -46,13 +46,15 @@ public final class RubricCatalog {
         let path = explicit ?? defaultCrosswalkPath(from: source, to: target)
         if explicit == nil, !FileManager.default.fileExists(atPath: path) {
             throw LoadError([Diagnostic(.missingCrosswalk, file: path,
-                "no crosswalk from \(source) to \(target): expected this file; give --crosswalk FILE to use another")])
+                id: "tidak ada crosswalk dari \(source) ke \(target): berkas ini yang dicari; berikan --crosswalk FILE untuk memakai berkas lain",
+                en: "no crosswalk from \(source) to \(target): expected this file; give --crosswalk FILE to use another")])
         }
         let file = try crosswalkLoader().open(path: path)
         for (attribute, expected, found) in [("source", source, file.sourceRubricID), ("target", target, file.targetRubricID)]
             where expected != found {
             throw LoadError([file.rubricDiagnostic(attribute, .rubricMismatch,
-                "this crosswalk's \(attribute) rubric is '\(found)', but '\(expected)' is needed here")])
+                id: "rubrik \(attribute) pada crosswalk ini '\(found)', padahal di sini diperlukan '\(expected)'",
+                en: "this crosswalk's \(attribute) rubric is '\(found)', but '\(expected)' is needed here")])
         }
         return try crosswalk(file)
     }
@@ -64,7 +66,8 @@ public final class RubricCatalog {
                 return try rubric(id: id)
             } catch where error.diagnostics.contains(where: { $0.code == .unknownRubric }) {
                 throw LoadError([file.rubricDiagnostic(attribute, .unknownRubric,
-                    "unknown rubric '\(id)' (available: \(availableIDs().joined(separator: ", ")))")])
+                    id: "rubrik '\(id)' tidak dikenal (yang tersedia: \(availableIDs().joined(separator: ", ")))",
+                    en: "unknown rubric '\(id)' (available: \(availableIDs().joined(separator: ", ")))")])
             }
         }
         return try file.crosswalk(source: load("source", file.sourceRubricID), target: load("target", file.targetRubricID))
@@ -105,13 +108,15 @@ public final class RubricCatalog {
             guard FileManager.default.fileExists(atPath: path) else {
                 let known = availableIDs()
                 throw LoadError([Diagnostic(.unknownRubric, file: reference,
-                    "no rubric with id '\(reference)' in \(directory) (available: \(known.isEmpty ? "none" : known.joined(separator: ", "))); give --rubric PATH to use another file")])
+                    id: "tidak ada rubrik dengan id '\(reference)' di \(directory) (yang tersedia: \(known.isEmpty ? "tidak ada" : known.joined(separator: ", "))); berikan --rubric PATH untuk memakai berkas lain",
+                    en: "no rubric with id '\(reference)' in \(directory) (available: \(known.isEmpty ? "none" : known.joined(separator: ", "))); give --rubric PATH to use another file")])
             }
         }
         let rubric = try rubricLoader().load(path: path)
         if !Self.isPath(reference), rubric.id != reference {
             throw LoadError([Diagnostic(.rubricMismatch, file: path,
-                "this file's rubric id is '\(rubric.id)', but it was looked up as '\(reference)'; name the file \(rubric.id).xml")])
+                id: "id rubrik berkas ini '\(rubric.id)', padahal dicari sebagai '\(reference)'; beri nama berkas ini \(rubric.id).xml",
+                en: "this file's rubric id is '\(rubric.id)', but it was looked up as '\(reference)'; name the file \(rubric.id).xml")])
         }
         rubrics[reference] = rubric
         return rubric

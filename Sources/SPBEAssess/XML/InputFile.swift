@@ -9,31 +9,39 @@ import Darwin
 /// it is opened, and checked again on the open descriptor.
 enum InputFile {
     static func load(_ path: String, limits: InputLimits) throws(LoadError) -> SourceText {
-        func fail(_ code: Diagnostic.Code, _ message: String) -> LoadError {
-            LoadError([Diagnostic(code, file: path, message)])
+        func fail(_ code: Diagnostic.Code, id: String, en: String) -> LoadError {
+            LoadError([Diagnostic(code, file: path, id: id, en: en)])
+        }
+        func unreadable() -> LoadError {
+            let reason = String(cString: strerror(errno))
+            return fail(.unreadable, id: "berkas tidak dapat dibaca: \(reason)", en: "cannot read file: \(reason)")
+        }
+        func notRegular() -> LoadError {
+            fail(.notAFile, id: "bukan berkas biasa (perangkat, FIFO, atau soket)", en: "is not a regular file (a device, FIFO or socket)")
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw fail(.unreadable, "cannot read file: \(String(cString: strerror(errno)))")
+            throw unreadable()
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw fail(.notAFile, "is a directory, not a file")
-        default: throw fail(.notAFile, "is not a regular file (a device, FIFO or socket)")
+        case S_IFDIR: throw fail(.notAFile, id: "merupakan direktori, bukan berkas", en: "is a directory, not a file")
+        default: throw notRegular()
         }
         guard Int(info.st_size) <= limits.maxFileBytes else {
-            throw fail(.tooLarge, "file is \(info.st_size) bytes, more than the limit of \(limits.maxFileBytes)")
+            throw fail(.tooLarge, id: "ukuran berkas \(info.st_size) bita, melebihi batas \(limits.maxFileBytes)",
+                       en: "file is \(info.st_size) bytes, more than the limit of \(limits.maxFileBytes)")
         }
         // O_NONBLOCK: should the path have become a FIFO or device since stat (a swapped
         // symlink), opening it must not wait for a writer; fstat then refuses it.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw fail(.unreadable, "cannot read file: \(String(cString: strerror(errno)))")
+            throw unreadable()
         }
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
             close(descriptor)
-            throw fail(.notAFile, "is not a regular file (a device, FIFO or socket)")
+            throw notRegular()
         }
         defer { close(descriptor) }
         // Read to the limit plus one byte: the file may have grown since stat.
@@ -45,18 +53,19 @@ enum InputFile {
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw fail(.unreadable, "cannot read file: \(String(cString: strerror(errno)))")
+                throw unreadable()
             }
             if got == 0 { break }
             count += got
             if count == bytes.count, count <= limits.maxFileBytes { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
             if count > limits.maxFileBytes {
-                throw fail(.tooLarge, "file is more than the limit of \(limits.maxFileBytes) bytes")
+                throw fail(.tooLarge, id: "ukuran berkas melebihi batas \(limits.maxFileBytes) bita",
+                           en: "file is more than the limit of \(limits.maxFileBytes) bytes")
             }
         }
         bytes.removeSubrange(count...)
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            throw fail(.emptyFile, "file is empty")
+            throw fail(.emptyFile, id: "berkas kosong", en: "file is empty")
         }
         return SourceText(path: path, bytes: bytes)
     }

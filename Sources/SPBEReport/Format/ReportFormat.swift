@@ -16,6 +16,11 @@ public enum ReportFormat {
         decimal(value.description, lang)
     }
 
+    /// A measured indicator's value with two decimals, as an index reads: `3,42`, `4,00`.
+    public static func measured(_ value: ExactDecimal, _ lang: Language) -> String {
+        index(IndexValue(weightedLevels: value.millionths, totalWeight: ExactDecimal.scale), lang)
+    }
+
     /// A weight or effort as an exact decimal.
     public static func exact(_ value: ExactDecimal, _ lang: Language) -> String {
         decimal(value.description, lang)

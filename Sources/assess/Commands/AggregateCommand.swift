@@ -44,7 +44,7 @@ struct AggregateCommand: ParsableCommand {
                                        outputPath: outputOptions.output, responsibilityOptions: responsibilityOptions)
         let card = Scorer(rubric: evidence.rubric).score(evidence.result.assessment)
         let text = EvidenceWriter.write(evidence.result.assessment,
-                                        comments: AggregateSummary.comments(evidence.result, card))
+                                        comments: AggregateSummary.comments(evidence.result, card, language: outputOptions.lang))
         try OutputFile.write(text, to: outputOptions.output, inputs: evidence.files.paths + responsibilityOptions.paths + rubricOptions.readPaths)
         if outputOptions.output != nil {
             try Console.out(ScoreTable.render([card], language: outputOptions.lang))

@@ -95,8 +95,8 @@ struct GapCommand: ParsableCommand {
                 switch GapTarget.parse(target, rubric: rubric) {
                 case .success(let parsed): goal = parsed
                 case .failure(let error): throw LoadError([Diagnostic(.levelOutOfRange, file: "--target",
-                                                                      id: "target tidak dapat dipakai: \(error.description)",
-                                                                      en: error.description)])
+                                                                      id: error.message(in: .id),
+                                                                      en: error.message(in: .en))])
                 }
             } else {
                 goal = .levels(try LevelTableReader.targets(path: targets!, rubric: rubric))

@@ -101,7 +101,7 @@ struct ReportCommand: ParsableCommand {
                     }
                     plans[card.assessment.path] = planner.plan(card, target: goal)
                 case .failure(let error): throw Console.fail(LoadError([Diagnostic(.levelOutOfRange, file: "--target",
-                    id: "target tidak dapat dipakai: \(error.description)", en: error.description)]))
+                    id: error.message(in: .id), en: error.message(in: .en))]))
                 }
             }
         }

@@ -159,7 +159,7 @@ struct CompareReport {
 
     func levels(_ side: IndicatorSide) -> String {
         guard side.assessed else { return "—" }
-        if side.score != ExactDecimal(side.level) { return lang.number(side.score) }  // a measured value
+        if side.score != ExactDecimal(side.level) { return ReportFormat.measured(side.score, lang) }  // a measured value
         return "\(side.claimed.map(String.init) ?? "–")/\(side.supported)/\(side.level)" + (side.overclaim ? " !" : "")
     }
 

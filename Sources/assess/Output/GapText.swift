@@ -42,7 +42,8 @@ enum GapText {
                                  "These values come from a survey or another agency's evaluation, not from criteria; the plan does not raise them."))
             for item in plan.measured {
                 let title = rubric.indicator(item.indicatorID)?.title.text(in: lang) ?? ""
-                let value = item.answered ? "\(item.current)" : lang.pick("tidak dijawab (\(item.current))", "not answered (\(item.current))")
+                let current = ReportFormat.measured(item.current, lang)
+                let value = item.answered ? current : lang.pick("tidak dijawab (\(current))", "not answered (\(current))")
                 let owners = item.owners.isEmpty ? "" : " — " + item.owners.joined(separator: ", ")
                 out.append((markdown ? "- " : "  ") + "\(item.indicatorID) \(markdown ? MarkdownText.escape(title) : title): \(value)\(owners)")
             }

@@ -77,7 +77,7 @@ enum ScoreTable {
             lines.append(lang.pick("Indikator terukur (nilai survei atau hasil evaluasi instansi lain): ",
                                    "Measured indicators (survey or another agency's evaluation): ")
                          + measured.map { indicator, score in
-                             "\(score.id) " + (score.measured.map { lang.number($0) }
+                             "\(score.id) " + (score.measured.map { ReportFormat.measured($0, lang) }
                                  ?? lang.pick("tanpa dokumen, level terendah \(indicator.floor)", "no document, floor \(indicator.floor)"))
                          }.joined(separator: ", "))
         }

@@ -28,7 +28,7 @@ enum SummaryTable {
         var weakest = TextTable([.left, .left, .right])
         for indicator in summary.weakest {
             weakest.add([indicator.indicatorID, rubric.indicator(indicator.indicatorID)?.title.text(in: lang) ?? "",
-                         ReportFormat.fixed(indicator.meanLevel, places: 2, lang)])
+                         ReportFormat.index(indicator.mean, lang)])
         }
         lines.append(weakest.render(indent: "  "))
         lines.append("")
