@@ -1,6 +1,4 @@
-import Foundation
 import SPBEAssess
-import ZIPFoundation
 
 /// The ZIP container of a workbook, with every entry name checked and every entry inflated in
 /// memory under ``WorkbookLimits`` (nothing is extracted to disk).
@@ -11,8 +9,8 @@ import ZIPFoundation
 struct WorkbookArchive {
     let path: String
     let limits: WorkbookLimits
-    private let archive: Archive
-    private let entries: [String: Entry]
+    private let archive: ZipDirectory
+    private let entries: [String: ZipDirectory.Entry]
     private var inflated = 0
 
     static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
@@ -36,32 +34,20 @@ struct WorkbookArchive {
             throw fail("berkas ini bukan buku kerja Excel (.xlsx): tanda ZIP-nya tidak ada",
                        "this file is not an Excel workbook (.xlsx): it does not start as a ZIP archive")
         }
-        let archive: Archive
+        let archive: ZipDirectory
         do {
-            // The archive is read from memory through an anonymous file (MemoryFile says why);
-            // entries are inflated in memory and nothing is extracted.
-            guard Self.hasEndRecord(bytes) else { throw CocoaError(.fileReadCorruptFile) }
-            guard let opened = try MemoryFile.with(bytes, { try Archive(url: $0, accessMode: .read) }) else {
-                throw LoadError([Diagnostic(.unreadable, file: path,
-                    id: "buku kerja tidak dapat dimuat ke memori untuk dibaca",
-                    en: "cannot hold the workbook in memory to read it")])
-            }
-            archive = opened
-        } catch let error as LoadError {
-            throw error
+            archive = try ZipDirectory(bytes: bytes)
         } catch {
             throw fail("arsip ZIP buku kerja ini rusak atau terpotong dan tidak dapat dibaca",
                        "the workbook's ZIP archive is damaged or truncated and cannot be read")
         }
-        var entries: [String: Entry] = [:]
-        var count = 0
-        for entry in archive {
-            count += 1
-            guard count <= limits.maxEntries else {
-                throw fail("buku kerja ini memuat lebih dari \(limits.maxEntries) entri ZIP; buku kerja SPBE hanya memuat belasan",
-                           "this workbook holds more than \(limits.maxEntries) ZIP entries; an SPBE workbook holds a dozen or so")
-            }
-            let name = entry.path
+        var entries: [String: ZipDirectory.Entry] = [:]
+        guard archive.entries.count <= limits.maxEntries else {
+            throw fail("buku kerja ini memuat lebih dari \(limits.maxEntries) entri ZIP; buku kerja SPBE hanya memuat belasan",
+                       "this workbook holds more than \(limits.maxEntries) ZIP entries; an SPBE workbook holds a dozen or so")
+        }
+        for entry in archive.entries {
+            let name = entry.name
             guard Self.isSafe(name) else {
                 throw fail("entri ZIP '\(name)' menunjuk ke luar arsip (jalur mutlak atau '..'); berkas ini tidak diterima",
                            "ZIP entry '\(name)' points outside the archive (an absolute path or '..'); the file is refused")
@@ -73,17 +59,6 @@ struct WorkbookArchive {
         }
         self.archive = archive
         self.entries = entries
-    }
-
-    /// True when an end-of-central-directory record (signature PK 5 6 and its 22 bytes) lies
-    /// within the last 64 KiB + 22 bytes, where a ZIP comment may push it.
-    static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 22 else { return false }
-        for start in stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 0xFFFF), by: -1)
-            where bytes[start] == 0x50 && bytes[start + 1] == 0x4B && bytes[start + 2] == 0x05 && bytes[start + 3] == 0x06 {
-            return true
-        }
-        return false
     }
 
     /// A relative name without `..`, a drive letter or backslashes.
@@ -104,14 +79,10 @@ struct WorkbookArchive {
         var bytes: [UInt8] = []
         enum Stop: Error { case tooLarge, ratio }
         do {
-            let checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+            try archive.read(entry) { chunk in
                 bytes.append(contentsOf: chunk)
                 if bytes.count > budget { throw Stop.tooLarge }
                 if bytes.count >= limits.ratioCheckFrom, bytes.count / compressed > limits.maxRatio { throw Stop.ratio }
-            }
-            guard checksum == entry.checksum else {
-                throw LoadError([Diagnostic(.unreadable, file: path,
-                    id: "entri ZIP '\(name)' rusak (CRC tidak cocok)", en: "ZIP entry '\(name)' is damaged (CRC mismatch)")])
             }
         } catch Stop.tooLarge {
             throw LoadError([Diagnostic(.tooLarge, file: path,
@@ -121,8 +92,9 @@ struct WorkbookArchive {
             throw LoadError([Diagnostic(.tooLarge, file: path,
                 id: "entri ZIP '\(name)' mengembang lebih dari \(limits.maxRatio) kali ukuran mampatnya (bom ZIP?); berkas ditolak",
                 en: "ZIP entry '\(name)' inflates to more than \(limits.maxRatio) times its compressed size (a ZIP bomb?); the file is refused")])
-        } catch let error as LoadError {
-            throw error
+        } catch ZipDirectory.Failure.checksum {
+            throw LoadError([Diagnostic(.unreadable, file: path,
+                id: "entri ZIP '\(name)' rusak (CRC tidak cocok)", en: "ZIP entry '\(name)' is damaged (CRC mismatch)")])
         } catch {
             throw LoadError([Diagnostic(.unreadable, file: path,
                 id: "entri ZIP '\(name)' tidak dapat dibaca (rusak atau terenkripsi)",

@@ -205,6 +205,10 @@ struct WorkbookTests {
         Bad(file: "csv-renamed.xlsx", location: "", phrase: "plain text (for example a CSV renamed .xlsx)"),
         Bad(file: "not-a-workbook.xlsx", location: "", phrase: "has no [Content_Types].xml"),
         Bad(file: "truncated.xlsx", location: "", phrase: "damaged or truncated"),
+        // A deflate stream that stops before its end (ZIPFoundation's reader spun on it for ever).
+        Bad(file: "unterminated-deflate.xlsx", location: "", phrase: "ZIP entry 'xl/worksheets/sheet2.xml' cannot be read (damaged or encrypted)"),
+        // Python's zipfile.testzip() names the same entry as bad.
+        Bad(file: "crc-mismatch.xlsx", location: "", phrase: "ZIP entry 'xl/worksheets/sheet2.xml' is damaged (CRC mismatch)"),
         Bad(file: "renamed-sheet.xlsx", location: "", phrase: "sheet 'Jawaban' is missing (the sheets are: 'Petunjuk', 'Answers', 'Dokumen')"),
         Bad(file: "deleted-sheet.xlsx", location: "", phrase: "sheet 'Dokumen' is missing"),
         Bad(file: "formula-without-value.xlsx", location: ":Jawaban!G3", phrase: "formula with no stored value"),
