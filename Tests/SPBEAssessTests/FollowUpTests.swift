@@ -78,8 +78,8 @@ struct FollowUpTests {
         #expect(html.stdout.contains("<li>Rekomendasi 2024: selesai 1 · sebagian 1 · belum 1.</li>"))
         #expect(html.stdout.contains(#"<span class="status partial">sebagian</span>"#))
         let md = try CLI.runArray(arguments + ["--lang", "en", "--format", "md"])
-        #expect(md.stdout.contains("| I21 | partial | 1→2 | 3 | 2025-09-30 | diskominfo | perbup-risiko-spbe-2025 register-risiko-2025 |"))
-        #expect(md.stdout.contains("| I29 | open | 1→1 | 2 | 2025-12-31 | inspektorat | — |"))
+        #expect(md.stdout.contains("| I21 | partial | 1→2 | 3 | 30 September 2025 | diskominfo | perbup-risiko-spbe-2025 register-risiko-2025 |"))
+        #expect(md.stdout.contains("| I29 | open | 1→1 | 2 | 31 December 2025 | inspektorat | — |"))
         let json = try CLI.runArray(arguments + ["--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let followup = try #require(object["followup"] as? [String: Any])
@@ -99,7 +99,7 @@ struct FollowUpTests {
             """
         let text = try DocumentTests.shell(python, ["-c", script, docx]).output
         #expect(text.contains("Tindak lanjut rekomendasi periode lalu|selesai 1 · sebagian 1 · belum 1"))
-        #expect(text.contains("I21|sebagian|1→2|3|2025-09-30|diskominfo"))
+        #expect(text.contains("I21|sebagian|1→2|3|30 September 2025|diskominfo"))
     }
 
     @Test("assess report --followup with a review of another rubric is refused, naming the file")

@@ -78,7 +78,7 @@ public struct FollowUpSection: Sendable {
         items.map { item in
             [item.recommendation.indicatorID, Phrase.status(item.status).text(lang),
              ReportFormat.levels(from: item.reviewed, to: item.now, lang), ReportFormat.level(item.target, lang),
-             item.recommendation.due ?? "—", item.owners.first ?? "—",
+             item.recommendation.due.map { ReportDate(iso: $0)?.text(lang) ?? $0 } ?? "—", item.owners.first ?? "—",
              item.documents.isEmpty ? "—" : item.documents.joined(separator: " "), item.recommendation.text.text(in: lang)]
         }
     }
