@@ -49,6 +49,17 @@ struct AggregateCommandLineTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// readiness reads the regency's folder as it is: its own instansi file names the regency and
+    /// is not ranked as an OPD; the numbers are those of the seven OPD files alone (2.31).
+    @Test("readiness on the fixture directory sets the instansi file aside and takes its name")
+    func readinessOnFolder() throws {
+        let result = try CLI.run("readiness", "--lang", "id", "fixtures/kab-ketapang-2024")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Pemerintah Kabupaten Ketapang (kab-ketapang) · spbe-2020 · periode 2024"))
+        #expect(result.stdout.contains("Indeks agregat 2,31 Cukup"))
+        #expect(!result.stdout.contains("\nkab-ketapang "))
+    }
+
     @Test("mixed periods, duplicate OPDs and an empty directory exit 1 and write nothing")
     func badInputs() throws {
         let scratch = try Scratch()

@@ -38,7 +38,7 @@ struct ReadinessCommand: ParsableCommand {
 
     func run() throws {
         let evidence = try OPDEvidence(arguments: inputs, options: rubricOptions, name: name, rule: nil, outputPath: nil,
-                                       responsibilityOptions: responsibilityOptions)
+                                       responsibilityOptions: responsibilityOptions, setAsideInstansi: true)
         let expected = try responsibilityOptions.entries()
         let report = Readiness(rubric: evidence.rubric, responsibility: evidence.responsibility).assess(evidence.opds, expected: expected)
         let instansi = Scorer(rubric: evidence.rubric).score(evidence.result.assessment)

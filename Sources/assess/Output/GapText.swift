@@ -13,8 +13,8 @@ enum GapText {
 
         out.append((markdown ? "# " : "") + "\(unit.name) (\(unit.id)) — \(rubric.id), \(lang.pick("periode", "period")) \(card.assessment.period)")
         out.append("")
-        out.append("\(lang.pick("Indeks saat ini", "Current index")) \(plan.current) \(card.predicate.label.text(in: lang)) → \(targetText(plan, lang))")
-        if let budget = plan.budget { out.append("\(lang.pick("Batas upaya", "Effort budget")): \(budget)") }
+        out.append("\(lang.pick("Indeks saat ini", "Current index")) \(lang.number(plan.current)) \(card.predicate.label.text(in: lang)) → \(targetText(plan, lang))")
+        if let budget = plan.budget { out.append("\(lang.pick("Batas upaya", "Effort budget")): \(lang.number(budget))") }
         if plan.alreadyMet {
             out.append(lang.pick("Target sudah tercapai: tidak ada langkah yang diperlukan.", "The target is already met: no steps are needed."))
         } else if !plan.reachable {
@@ -72,7 +72,7 @@ enum GapText {
         case .index(let hundredths):
             let value = IndexValue(weightedLevels: Int64(hundredths), totalWeight: 100)
             let predicate = plan.scorecard.rubric.predicate(for: value).label.text(in: lang)
-            return "target \(value) (\(predicate))"
+            return "target \(lang.number(value)) (\(predicate))"
         case .levels(let levels):
             return lang.pick("target level untuk \(levels.count) indikator", "target levels for \(levels.count) indicators")
         }

@@ -7,10 +7,27 @@ struct OPDEvidence {
     let rubric: Rubric
     let result: AggregateResult
     let responsibility: Responsibility
+    /// The OPD files aggregated (without a set-aside instansi file).
+    let opds: [Assessment]
 
+    /// `setAsideInstansi`: an instansi file of the same instansi among the inputs (a regency's
+    /// folder holds its own) lends its name and is left out, as `report` does; otherwise the
+    /// aggregator refuses it.
     init(arguments: [String], options: RubricOptions, name: String?, rule: Aggregation?, outputPath: String?,
-         responsibilityOptions: ResponsibilityOptions) throws {
+         responsibilityOptions: ResponsibilityOptions, setAsideInstansi: Bool = false) throws {
         files = try EvidenceSet(arguments: arguments, options: options)
+        var opds = files.assessments.map(\.assessment)
+        var name = name
+        if setAsideInstansi {
+            let instansi = opds.filter { $0.unit.kind == .instansi }
+            let members = opds.filter { $0.unit.kind == .opd }
+            if instansi.count == 1, let own = instansi.first, !members.isEmpty,
+               members.allSatisfy({ $0.unit.instansi == own.unit.id }) {
+                opds = members
+                name = name ?? own.unit.name
+            }
+        }
+        self.opds = opds
         guard let first = files.assessments.first else {
             throw Console.fail(LoadError([Diagnostic(.emptyDirectory, file: arguments.joined(separator: " "),
                                                       id: "tidak ada berkas bukti dukung untuk diagregasi", en: "no evidence files to aggregate")]))
@@ -19,14 +36,12 @@ struct OPDEvidence {
         responsibility = try responsibilityOptions.responsibility(for: rubric)
         do {
             result = try Aggregator(rubric: rubric, ruleOverride: rule, responsibility: responsibility)
-                .aggregate(files.assessments.map(\.assessment), name: name, path: outputPath ?? "<aggregate>")
+                .aggregate(opds, name: name, path: outputPath ?? "<aggregate>")
         } catch {
             throw Console.fail(error)
         }
         Console.report(result.warnings)
     }
-
-    var opds: [Assessment] { files.assessments.map(\.assessment) }
 }
 
 extension Aggregation: ExpressibleByArgument {}
