@@ -98,4 +98,14 @@ struct OutputLanguageTests {
         let overview = result.stdout.components(separatedBy: "\n\n").first ?? ""
         #expect(overview.contains(" / "), "\(overview)")
     }
+
+    /// `--lang` is read before parsing for the messages, so every command must also accept it.
+    @Test("every command accepts --lang", arguments: ["validate", "score", "gap", "compare", "check", "report", "aggregate",
+                                                      "readiness", "template", "import", "migrate", "trend", "summary",
+                                                      "followup", "rubric show", "rubric list"])
+    func everyCommandTakesLang(command: String) throws {
+        let result = try CLI.runArray(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--lang"), "\(command) --help has no --lang")
+    }
 }

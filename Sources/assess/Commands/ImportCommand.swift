@@ -23,6 +23,7 @@ struct ImportCommand: ParsableCommand {
     )
 
     @OptionGroup var rubricOptions: RubricOptions
+    @OptionGroup var languageOption: LanguageOption
 
     @Option(name: .long, help: ArgumentHelp("Berkas bukti dukung yang ditulis (satu OPD). / The evidence file to write (one OPD).", valueName: "FILE"))
     var output: String?

@@ -54,6 +54,8 @@ struct RubricCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Direktori berisi skema dan rubrik. / Directory with the schemas and rubrics.", valueName: "DIR"))
         var rubrics: String?
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() throws {
             let catalog = RubricCatalog(directory: RubricsDirectory.locate(explicit: rubrics))
             try Console.out(catalog.availableIDs().map { $0 + "\n" }.joined())

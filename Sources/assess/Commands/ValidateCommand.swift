@@ -19,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var rubricOptions: RubricOptions
+    @OptionGroup var languageOption: LanguageOption
 
     @Flag(name: .shortAndLong, help: "Jangan tampilkan apa pun untuk berkas yang valid. / Print nothing for valid files.")
     var quiet = false

@@ -43,6 +43,13 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 }
 
+/// `--lang` alone, for commands whose results carry no language of their own (validate, import,
+/// rubric list): their messages follow it (``OutputLanguage`` reads it before parsing).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Bahasa pesan: id atau en (bawaan: dari LC_ALL atau LANG, selain itu id). / Language of the messages: id or en (default: from LC_ALL or LANG, else id).")
+    var lang: Language = OutputLanguage.current
+}
+
 /// How levels are scored: `--no-require-evidence`, `--trust-claims`.
 struct ScoringFlags: ParsableArguments {
     @Flag(name: .long, help: "Hitung kriteria yang ditandai terpenuhi meskipun tidak didukung dokumen. / Count criteria marked met even when no document supports them.")
