@@ -31,7 +31,30 @@ struct TrendTests {
         #expect(step.groups.first { $0.id == "D1" }?.deltaHundredths == 100)
         #expect(step.groups.first { $0.id == "D2" }?.deltaHundredths == 0)
         #expect(step.indicators.map(\.id) == (1...10).map { String(format: "I%02d", $0) })
-        #expect(step.indicators.allSatisfy { $0.delta == 1 })
+        #expect(step.indicators.allSatisfy { $0.delta == ExactDecimal(1) })
+    }
+
+    /// A measured indicator moves by its value, not its whole level: P05 2.85 → 3.34 is a rise
+    /// of 0.49 although both are "level 3" rounded down (it was once reported as no change).
+    @Test("a measured value that rises is a rise, by its decimal change")
+    func measuredChange() throws {
+        let source = try String(contentsOfFile: Repo.path("fixtures/kab-ketapang-2026/kab-ketapang.xml"), encoding: .utf8)
+        let scratch = try Scratch()
+        let later = source.replacingOccurrences(of: #"period="2026""#, with: #"period="2027""#)
+            .replacingOccurrences(of: #"<answer indicator="P05" value="2.85""#, with: #"<answer indicator="P05" value="3.34""#)
+        let first = try scratch.write("ketapang-2026.xml", source)
+        let second = try scratch.write("ketapang-2027.xml", later)
+        let result = try CLI.run("trend", "--lang", "id", first, second)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Naik (1):"), "\(result.stdout)")
+        // P05 weighs 5 of 100: 2.3746 + 0.49 × 5 / 100 = 2.3991 → 2.40, +0.03 in two-decimal values.
+        #expect(result.stdout.contains("Indeks: 2026 2,37 Cukup → 2027 2,40 Cukup (+0,03)"))
+        #expect(result.stdout.contains("P05        2,85 → 3,34    +0,49  Tata Kelola Data"), "\(result.stdout)")
+        let json = try CLI.run("trend", "--format", "json", first, second)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let change = try #require(((object["steps"] as? [[String: Any]])?.first?["indicators"] as? [[String: Any]])?.first)
+        #expect(change["id"] as? String == "P05")
+        #expect(change["from"] as? Double == 2.85 && change["to"] as? Double == 3.34 && change["delta"] as? Double == 0.49)
     }
 
     @Test("across a rubric change the earlier period is migrated, by hand")
@@ -59,7 +82,7 @@ struct TrendTests {
         #expect(step.groups.first { $0.id == "PA4" }?.deltaHundredths == 100)
         #expect(step.groups.first { $0.id == "PA7" }?.deltaHundredths == 100)
         #expect(step.indicators.count == 20)
-        #expect(step.indicators.allSatisfy { $0.delta == 1 })
+        #expect(step.indicators.allSatisfy { $0.delta == ExactDecimal(1) })
     }
 
     @Test("across a rubric change with no crosswalk nothing is compared")

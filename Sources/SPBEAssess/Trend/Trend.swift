@@ -50,12 +50,15 @@ public struct GroupChange: Sendable, Hashable {
 }
 
 /// An indicator's scored level in two periods.
+/// An indicator whose score changed: its level, or a measured indicator's decimal value.
 public struct IndicatorChange: Sendable, Hashable {
     public let id: String
-    public let from: Int
-    public let to: Int
+    public let from: ExactDecimal
+    public let to: ExactDecimal
 
-    public var delta: Int { to - from }
+    public var delta: ExactDecimal { to - from }
+    public var rose: Bool { from < to }
+    public var fell: Bool { to < from }
 }
 
 public enum TrendBuilder {
@@ -113,7 +116,7 @@ public enum TrendBuilder {
 
     private static func indicators(_ from: Scorecard, _ to: Scorecard) -> [IndicatorChange] {
         zip(from.indicators, to.indicators).compactMap { before, after in
-            before.score == after.score ? nil : IndicatorChange(id: after.id, from: before.level, to: after.level)
+            before.score == after.score ? nil : IndicatorChange(id: after.id, from: before.score, to: after.score)
         }
     }
 }

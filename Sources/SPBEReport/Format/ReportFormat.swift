@@ -21,6 +21,17 @@ public enum ReportFormat {
         index(IndexValue(weightedLevels: value.millionths, totalWeight: ExactDecimal.scale), lang)
     }
 
+    /// A score as the reports show it: a level as a whole number (`3`), a measured value with
+    /// two decimals (`3,42`).
+    public static func score(_ value: ExactDecimal, _ lang: Language) -> String {
+        value.millionths % ExactDecimal.scale == 0 ? level(Int(value.millionths / ExactDecimal.scale), lang) : measured(value, lang)
+    }
+
+    /// A change of score with its sign: `+1`, `-2`, `+0,49`.
+    public static func signed(_ delta: ExactDecimal, _ lang: Language) -> String {
+        delta.millionths < 0 ? "-" + score(ExactDecimal.zero - delta, lang) : "+" + score(delta, lang)
+    }
+
     /// A weight or effort as an exact decimal.
     public static func exact(_ value: ExactDecimal, _ lang: Language) -> String {
         decimal(value.description, lang)

@@ -372,8 +372,8 @@ public enum HTMLReport {
             return [.text("\(step.from.assessment.period) → \(step.to.assessment.period)"),
                     .text(step.baseline.map { ReportFormat.index($0.index, lang) + (step.sameRubric ? "" : " (\(Phrase.migrated.text(lang)))") } ?? Phrase.none.text(lang)),
                     .text(ReportFormat.index(step.to.index, lang)), .text(delta),
-                    .text(step.indicators.filter { $0.delta > 0 }.map { "\($0.id) +\($0.delta)" }.joined(separator: ", ")),
-                    .text(step.indicators.filter { $0.delta < 0 }.map { "\($0.id) \($0.delta)" }.joined(separator: ", "))]
+                    .text(step.indicators.filter(\.rose).map { "\($0.id) \(ReportFormat.signed($0.delta, lang))" }.joined(separator: ", ")),
+                    .text(step.indicators.filter(\.fell).map { "\($0.id) \(ReportFormat.signed($0.delta, lang))" }.joined(separator: ", "))]
         }
         parts.append(table([Phrase.period.text(lang), Phrase.from.text(lang), Phrase.to.text(lang), "Δ",
                             Phrase.rose.text(lang), Phrase.fell.text(lang)], rows, class: "trend"))

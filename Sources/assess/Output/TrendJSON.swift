@@ -19,7 +19,8 @@ struct TrendJSON: Encodable {
     }
     struct IndexJSON: Encodable { let from, to, fromRounded, toRounded, deltaRounded: Double; let fromPredicate, toPredicate: String }
     struct GroupChangeJSON: Encodable { let kind, id: String; let from, to, fromRounded, toRounded, deltaRounded: Double }
-    struct IndicatorChangeJSON: Encodable { let id: String; let from, to, delta: Int }
+    /// Levels are whole numbers; a measured indicator's values are decimals (SPEC §5).
+    struct IndicatorChangeJSON: Encodable { let id: String; let from, to, delta: Double }
     struct StepJSON: Encodable {
         let from, to: String
         let sameRubric, comparable: Bool
@@ -79,7 +80,7 @@ struct TrendJSON: Encodable {
                                                 fromRounded: $0.from.rounded, toRounded: $0.to.rounded,
                                                 deltaRounded: Double($0.deltaHundredths) / 100)
                             },
-                            indicators: step.indicators.map { IndicatorChangeJSON(id: $0.id, from: $0.from, to: $0.to, delta: $0.delta) })
+                            indicators: step.indicators.map { IndicatorChangeJSON(id: $0.id, from: $0.from.doubleValue, to: $0.to.doubleValue, delta: $0.delta.doubleValue) })
         }
     }
 

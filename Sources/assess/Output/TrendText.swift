@@ -44,8 +44,8 @@ enum TrendText {
                            step.groups.map { change in
                                [change.id, titles[change.id] ?? "", lang.number(change.from), lang.number(change.to), ReportFormat.signed(hundredths: change.deltaHundredths, lang)]
                            }, numeric: [2, 3, 4], markdown: markdown)
-            let rose = step.indicators.filter { $0.delta > 0 }
-            let fell = step.indicators.filter { $0.delta < 0 }
+            let rose = step.indicators.filter(\.rose)
+            let fell = step.indicators.filter(\.fell)
             for (label, changes) in [(lang.pick("Naik", "Rose"), rose), (lang.pick("Turun", "Fell"), fell)] {
                 lines.append("")
                 guard !changes.isEmpty else {
@@ -56,7 +56,7 @@ enum TrendText {
                 if markdown { lines.append("") }
                 lines += table([lang.pick("Indikator", "Indicator"), lang.pick("Level", "Level"), lang.pick("Selisih", "Change"), lang.pick("Judul", "Title")],
                                changes.map { change in
-                                   [change.id, "\(change.from) → \(change.to)", change.delta > 0 ? "+\(change.delta)" : "\(change.delta)",
+                                   [change.id, "\(ReportFormat.score(change.from, lang)) → \(ReportFormat.score(change.to, lang))", ReportFormat.signed(change.delta, lang),
                                     step.to.rubric.indicator(change.id)?.title.text(in: lang) ?? ""]
                                }, numeric: [2], markdown: markdown, indent: markdown ? "" : "  ")
             }
