@@ -264,4 +264,17 @@ struct FloorAndMeasuredTests {
         #expect(!far.reachable)
         #expect(far.projected.description == "3.65")
     }
+
+    /// The fixture's P05 answer is `value="2.85"` with its document: every report shows 2.85 (or
+    /// 2,85) as both supported and scored, never its whole level 2.
+    @Test("reports show a measured value as it was given: CSV, Markdown, HTML")
+    func measuredInReports() throws {
+        let file = "fixtures/kab-ketapang-2026/kab-ketapang.xml"
+        let csv = try CLI.run("report", "--lang", "id", "--format", "csv", file)
+        #expect(csv.stdout.contains(",P05,Tata Kelola Data,5,1,,2.85,2.85,0,,"), "\(csv.stdout)")
+        let md = try CLI.run("report", "--lang", "id", "--format", "md", file)
+        #expect(md.stdout.contains("| P05 | Tata Kelola Data |  | 2,85 | 2,85 |"))
+        let html = try CLI.run("report", "--lang", "id", file)
+        #expect(html.stdout.contains(#"<span class="level l2">2,85</span>"#))
+    }
 }

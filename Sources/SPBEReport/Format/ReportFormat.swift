@@ -27,6 +27,11 @@ public enum ReportFormat {
         value.millionths % ExactDecimal.scale == 0 ? level(Int(value.millionths / ExactDecimal.scale), lang) : measured(value, lang)
     }
 
+    /// The level the evidence supports: a measured indicator's value is its supported level.
+    public static func supported(_ score: IndicatorScore, _ lang: Language) -> String {
+        Self.score(score.measured == nil ? ExactDecimal(score.supported) : score.score, lang)
+    }
+
     /// A change of score with its sign: `+1`, `-2`, `+0,49`.
     public static func signed(_ delta: ExactDecimal, _ lang: Language) -> String {
         delta.millionths < 0 ? "-" + score(ExactDecimal.zero - delta, lang) : "+" + score(delta, lang)

@@ -261,8 +261,8 @@ public enum HTMLReport {
             return [
                 .fragment([.el("strong", children: [.text(indicator.id)]), .text(" " + indicator.title.text(in: lang))] + notes),
                 .text(score.claimed.map { ReportFormat.level($0, lang) } ?? Phrase.none.text(lang)),
-                .text(score.assessed ? ReportFormat.level(score.supported, lang) : Phrase.notAssessed.text(lang)),
-                .el("span", ["class": "level l\(score.level)"], .text(ReportFormat.level(score.level, lang))),
+                .text(score.assessed ? ReportFormat.supported(score, lang) : Phrase.notAssessed.text(lang)),
+                .el("span", ["class": "level l\(score.level)"], .text(ReportFormat.score(score.score, lang))),
                 .text(score.missingForNext.joined(separator: ", ")),
                 .el("ul", children: cited.map { id in
                     .el("li", children: [.text(documents[id].map { "\($0.title)" + ($0.date.map { " (\($0))" } ?? "") } ?? id)])
@@ -286,8 +286,8 @@ public enum HTMLReport {
                 let score = item.score
                 return [.fragment([.el("strong", children: [.text(score.id)]), .text(" " + (card.rubric.indicator(score.id)?.title.text(in: lang) ?? ""))]),
                         .text(score.claimed.map { ReportFormat.level($0, lang) } ?? Phrase.none.text(lang)),
-                        .text(score.assessed ? ReportFormat.level(score.supported, lang) : Phrase.notAssessed.text(lang)),
-                        .el("span", ["class": "level l\(score.level)"], .text(ReportFormat.level(score.level, lang))),
+                        .text(score.assessed ? ReportFormat.supported(score, lang) : Phrase.notAssessed.text(lang)),
+                        .el("span", ["class": "level l\(score.level)"], .text(ReportFormat.score(score.score, lang))),
                         .text(score.missingForNext.joined(separator: ", ") + (score.overclaim ? " (" + Phrase.overclaimMark.text(lang) + ")" : ""))]
             }
             parts.append(.el("div", ["class": "opd"],
@@ -424,8 +424,8 @@ public enum HTMLReport {
             let name = DisplayName.of(card.assessment.unit)
             return .el("tr", children: [.el("th", ["class": "unit-name", "title": name], .text(name))] + indicators.map { id in
                 guard let score = byID[id], score.assessed else { return .el("td", ["class": "cell empty"], .text("")) }
-                return .el("td", ["class": "cell l\(score.supported)", "title": "\(name) \(id): \(ReportFormat.level(score.supported, lang))"],
-                           .text(ReportFormat.level(score.supported, lang)))
+                return .el("td", ["class": "cell l\(score.supported)", "title": "\(name) \(id): \(ReportFormat.supported(score, lang))"],
+                           .text(ReportFormat.supported(score, lang)))
             })
         }
         let columns: [Markup] = [.el("col", ["class": "name-column"])] + indicators.map { _ in .el("col", ["class": "cell-column"]) }

@@ -110,7 +110,7 @@ public enum MarkdownReport {
                              let answer = a.answer(for: indicator.id)
                              let documents = Set(answer?.met.flatMap(\.documentIDs) ?? []).sorted()
                              return [indicator.id, MarkdownText.escape(indicator.title.text(in: lang)), score.claimed.map(String.init) ?? "",
-                                     score.assessed ? "\(score.supported)" : Phrase.notAssessed.text(lang), "\(score.level)",
+                                     score.assessed ? ReportFormat.supported(score, lang) : Phrase.notAssessed.text(lang), ReportFormat.score(score.score, lang),
                                      score.missingForNext.joined(separator: ", "), MarkdownText.escape(documents.joined(separator: ", ")),
                                      MarkdownText.escape(answer?.note.text(in: lang) ?? "")]
                          })

@@ -89,8 +89,8 @@ public enum WordReport {
                 }
                 body.append(W.labelled(id ? "Analisis" : "Analysis", analisis))
                 body.append(W.labelled(id ? "Justifikasi" : "Justification", id
-                    ? "Hasil penilaian menggambarkan tingkat kematangan \(ReportFormat.level(score.level, lang))."
-                    : "The assessment shows maturity level \(ReportFormat.level(score.level, lang))."))
+                    ? "Hasil penilaian menggambarkan tingkat kematangan \(ReportFormat.score(score.score, lang))."
+                    : "The assessment shows maturity level \(ReportFormat.score(score.score, lang))."))
             }
         }
 
