@@ -50,8 +50,8 @@ final class SourceText {
     private func indexLines() -> [Int] {
         if let lineStarts { return lineStarts }
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
         lineStarts = starts
         return starts
@@ -90,6 +90,7 @@ final class SourceText {
     }
 
     private static let block = 4096
+    private static let shortLine = 256
 
     private func leads(before offset: Int) -> Int {
         if leadsBefore == nil {
@@ -109,6 +110,9 @@ final class SourceText {
     }
 
     private func cachedTag(_ element: String, line: Int, in range: Range<Int>) -> Int? {
+        // A short line is searched again: cheaper than hashing a line and a name. The cache is
+        // for long lines (a whole file on one line), where searching again would be quadratic.
+        if range.count <= Self.shortLine { return find(tagOpening: element, in: range) }
         if let known = tagsOnLine[line]?[element] { return known }
         let found = find(tagOpening: element, in: range)
         tagsOnLine[line, default: [:]][element] = .some(found)
