@@ -90,7 +90,7 @@ public struct Scorer: Sendable {
         }
         // A list, not a Set: an answer meets each of its indicator's few criteria at most once
         // (the checker refuses anything else), and comparing short ids beats hashing them.
-        let counted = answer.met.filter { !options.requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID)
+        let counted = Array(answer.met.lazy.filter { !options.requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID))
         var supported = floor
         for level in indicator.ladder {
             guard level.criteria.allSatisfy({ counted.contains($0.id) }) else { break }
@@ -98,7 +98,7 @@ public struct Scorer: Sendable {
         }
         let level = options.trustClaims ? max(floor, answer.claimed ?? supported) : supported
         // In rubric order, not file order, so a result never depends on how the file is laid out.
-        let undocumented = answer.met.filter { $0.documentIDs.isEmpty }.map(\.criterionID)
+        let undocumented = Array(answer.met.lazy.filter { $0.documentIDs.isEmpty }.map(\.criterionID))
         return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: answer.claimed,
                               supported: supported, level: level,
                               missingForNext: nextCriteria(indicator, above: supported, counted: counted),
