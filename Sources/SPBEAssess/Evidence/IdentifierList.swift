@@ -7,6 +7,8 @@ enum IdentifierList {
         var text = text
         return text.withUTF8 { bytes in
             var pieces: [String] = []
+            // Sized once (a list of two or three ids otherwise grows twice).
+            pieces.reserveCapacity(bytes.reduce(1) { $0 + ($1 == UInt8(ascii: " ") ? 1 : 0) })
             var start = 0
             for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
                 if index > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }

@@ -75,6 +75,13 @@ public struct StreamingEvidenceReader: Sendable {
         }
     }
 
+    /// A diagnostic at a streamed file's `rubric` attribute, placed as the tree reader places it.
+    static func rubricDiagnostic(_ code: Diagnostic.Code, _ message: String, _ record: EvidenceRecord,
+                                 _ source: SourceText) -> Diagnostic {
+        Diagnostic(code, file: source.path, line: record.root.line,
+                   column: source.column(line: record.root.line, element: record.root.element, attribute: "rubric"), message)
+    }
+
     func load(path: String, stream: EvidenceStream) throws(LoadError) -> Loaded {
         try load(source: InputFile.load(path, limits: limits), stream: stream)
     }
@@ -87,10 +94,7 @@ public struct StreamingEvidenceReader: Sendable {
         let outcome: EvidenceStream.Outcome = source.bytes.isEmpty ? .invalid : try stream.read(source)
         switch outcome {
         case .record(let record):
-            let rubric = try resolver.rubric(named: record.rubricID ?? "") { code, message in
-                Diagnostic(code, file: source.path, line: record.root.line,
-                           column: source.column(line: record.root.line, element: record.root.element, attribute: "rubric"), message)
-            }
+            let rubric = try resolver.rubric(named: record.rubricID ?? "") { Self.rubricDiagnostic($0, $1, record, source) }
             return Loaded(assessment: try EvidenceChecker(rubric: rubric, source: source).assessment(of: record), rubric: rubric)
         case .invalid:
             // The schema's own messages, with the element's line and column, come from the tree.

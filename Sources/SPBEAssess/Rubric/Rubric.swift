@@ -24,6 +24,11 @@ public struct Rubric: Sendable {
 
     private let indicatorPositions: [String: Int]
     private let criterionPositions: [String: CriterionPosition]
+    /// The positions in `indicators` of each domain's, aspect's and pillar's indicators (aligned
+    /// with `domains`, `aspects`, `pillars`; in rubric order): grouped once here, not per file.
+    let domainMembers: [[Int]]
+    let aspectMembers: [[Int]]
+    let pillarMembers: [[Int]]
 
     /// Where a criterion sits: which indicator, which level.
     public struct CriterionPosition: Sendable, Hashable {
@@ -55,6 +60,10 @@ public struct Rubric: Sendable {
             }
         }
         criterionPositions = criteria
+        let positions = indicators.indices
+        domainMembers = domains.map { domain in positions.filter { (indicators[$0].domainID ?? "") == domain.id } }
+        aspectMembers = aspects.map { aspect in positions.filter { indicators[$0].aspectID == aspect.id } }
+        pillarMembers = pillars.map { pillar in positions.filter { indicators[$0].pillarIDs.contains(pillar.id) } }
     }
 
     public func indicator(_ id: String) -> Indicator? {

@@ -18,27 +18,42 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ assessment: Assessment) -> Scorecard {
-        let answers = Dictionary(assessment.answers.map { ($0.indicatorID, $0) }, uniquingKeysWith: { a, _ in a })
-        let indicators = rubric.indicators.map { score($0, answers[$0.id]) }
-        let levels = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.score) })
-
-        func group(_ id: String, domainID: String?, _ members: [Indicator]) -> GroupScore {
-            let index = self.index(members, levels)
-            return GroupScore(id: id, domainID: domainID, index: index,
-                              weight: members.reduce(.zero) { $0 + $1.weight }, predicate: rubric.predicate(for: index))
+        // Answers by indicator position (the first answer to an indicator counts), and groups by
+        // the positions the rubric keeps: no dictionary or grouping built per file.
+        var answers = [Answer?](repeating: nil, count: rubric.indicators.count)
+        for answer in assessment.answers {
+            if let position = rubric.position(ofIndicator: answer.indicatorID), answers[position] == nil {
+                answers[position] = answer
+            }
         }
-        let byAspect = Dictionary(grouping: rubric.indicators, by: \.aspectID)
-        let byDomain = Dictionary(grouping: rubric.indicators) { $0.domainID ?? "" }
-        let overall = index(rubric.indicators, levels)
+        let indicators = rubric.indicators.indices.map { score(rubric.indicators[$0], answers[$0]) }
+        let levels = indicators.map(\.score)
+
+        func group(_ id: String, domainID: String?, _ members: [Int]) -> GroupScore {
+            let index = self.index(positions: members, levels)
+            return GroupScore(id: id, domainID: domainID, index: index,
+                              weight: members.reduce(.zero) { $0 + rubric.indicators[$1].weight }, predicate: rubric.predicate(for: index))
+        }
+        let overall = index(positions: rubric.indicators.indices, levels)
         return Scorecard(
             assessment: assessment, rubric: rubric, options: options,
             index: overall, predicate: rubric.predicate(for: overall),
-            domains: rubric.domains.map { group($0.id, domainID: nil, byDomain[$0.id] ?? []) },
-            aspects: rubric.aspects.map { group($0.id, domainID: $0.domainID, byAspect[$0.id] ?? []) },
-            pillars: rubric.pillars.map { pillar in
-                group(pillar.id, domainID: nil, rubric.indicators.filter { $0.pillarIDs.contains(pillar.id) })
-            },
+            domains: zip(rubric.domains, rubric.domainMembers).map { group($0.id, domainID: nil, $1) },
+            aspects: zip(rubric.aspects, rubric.aspectMembers).map { group($0.id, domainID: $0.domainID, $1) },
+            pillars: zip(rubric.pillars, rubric.pillarMembers).map { group($0.id, domainID: nil, $1) },
             indicators: indicators)
+    }
+
+    /// ``index(_:_:)`` over indicator positions, with `levels` aligned with the rubric's indicators.
+    private func index(positions: some Sequence<Int>, _ levels: [ExactDecimal]) -> IndexValue {
+        var weighted: Int64 = 0
+        var total: Int64 = 0
+        for position in positions {
+            let weight = rubric.indicators[position].weight
+            weighted += Self.weightedLevel(weight, levels[position])
+            total += Self.weightedLevel(weight, ExactDecimal(1))
+        }
+        return IndexValue(weightedLevels: weighted, totalWeight: total)
     }
 
     /// Σ(level × weight) / Σ weight, exactly. Levels have at most two decimals (measured values),
@@ -73,7 +88,9 @@ public struct Scorer: Sendable {
             return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: nil,
                                   supported: whole, level: whole, measured: value, missingForNext: [], metWithoutDocument: [])
         }
-        let counted = Set(answer.met.filter { !options.requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID))
+        // A list, not a Set: an answer meets each of its indicator's few criteria at most once
+        // (the checker refuses anything else), and comparing short ids beats hashing them.
+        let counted = Array(answer.met.lazy.filter { !options.requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID))
         var supported = floor
         for level in indicator.ladder {
             guard level.criteria.allSatisfy({ counted.contains($0.id) }) else { break }
@@ -81,15 +98,16 @@ public struct Scorer: Sendable {
         }
         let level = options.trustClaims ? max(floor, answer.claimed ?? supported) : supported
         // In rubric order, not file order, so a result never depends on how the file is laid out.
-        let undocumented = Set(answer.met.filter { $0.documentIDs.isEmpty }.map(\.criterionID))
+        let undocumented = Array(answer.met.lazy.filter { $0.documentIDs.isEmpty }.map(\.criterionID))
         return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: answer.claimed,
                               supported: supported, level: level,
                               missingForNext: nextCriteria(indicator, above: supported, counted: counted),
-                              metWithoutDocument: indicator.levels.flatMap(\.criteria).map(\.id).filter(undocumented.contains))
+                              metWithoutDocument: undocumented.isEmpty ? []
+                                  : indicator.levels.flatMap(\.criteria).map(\.id).filter(undocumented.contains))
     }
 
     /// The criteria of the level above `level` not yet counted, in rubric order.
-    private func nextCriteria(_ indicator: Indicator, above level: Int, counted: Set<String>) -> [String] {
+    private func nextCriteria(_ indicator: Indicator, above level: Int, counted: [String]) -> [String] {
         indicator.isMeasured ? [] : indicator.criteria(ofLevel: level + 1).map(\.id).filter { !counted.contains($0) }
     }
 }

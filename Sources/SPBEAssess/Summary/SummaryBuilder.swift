@@ -65,14 +65,22 @@ public struct SummaryBuilder: Sendable {
             }
             let batch = Array(files[start..<end])
             let results = reader.read(paths: batch.map(\.path), jobs: jobs) { _, result in result }
+            var groups: [Range<Int>] = []
             var groupStart = 0
             while groupStart < batch.count {
                 var groupEnd = groupStart + 1
                 let folder = directory(batch[groupStart].path)
                 while groupEnd < batch.count, directory(batch[groupEnd].path) == folder { groupEnd += 1 }
-                summarizeDirectory(folder, Array(zip(batch[groupStart..<groupEnd], results[groupStart..<groupEnd])), &states, &shared)
+                groups.append(groupStart..<groupEnd)
                 groupStart = groupEnd
             }
+            // Scoring and aggregating a directory needs nothing from the others, so it runs on
+            // every core too; the parts are then merged in directory order, as one thread would.
+            let parts = ParallelWork.map(count: groups.count, jobs: jobs, state: {}) { [groups] _, number in
+                let group = groups[number]
+                return part(directory(batch[group.lowerBound].path), Array(zip(batch[group], results[group])))
+            }
+            for part in parts { merge(part, &states, &shared) }
             start = end
             progress(end, files.count)
         }
@@ -140,9 +148,21 @@ public struct SummaryBuilder: Sendable {
         path.lastIndex(of: "/").map { path[..<$0] } ?? ""
     }
 
-    private func summarizeDirectory(_ folder: Substring,
-                                    _ files: [(EvidenceTree.File, Result<StreamingEvidenceReader.Loaded, LoadError>)],
-                                    _ states: inout [SectionKey: State], _ shared: inout Shared) {
+    /// What one directory contributes: worked out on any thread, merged by ``merge(_:_:_:)``.
+    private struct DirectoryPart: Sendable {
+        let folder: Substring
+        var invalid: [NationalSummary.InvalidFile] = []
+        var otherRole: [String] = []
+        /// Instansi id and the name its own file gives, in file order.
+        var names: [(id: String, name: String)] = []
+        /// Per section, in key order: the results found here (sorted by id) and the problems
+        /// aggregating them.
+        var sections: [(key: SectionKey, rubric: Rubric, found: [InstansiResult], problems: [Diagnostic])] = []
+    }
+
+    private func part(_ folder: Substring,
+                      _ files: [(EvidenceTree.File, Result<StreamingEvidenceReader.Loaded, LoadError>)]) -> DirectoryPart {
+        var part = DirectoryPart(folder: folder)
         var instansiFiles: [SectionKey: [(EvidenceTree.File, Assessment)]] = [:]
         var opds: [SectionKey: [String: [Assessment]]] = [:]
         var rubrics: [SectionKey: Rubric] = [:]
@@ -150,13 +170,13 @@ public struct SummaryBuilder: Sendable {
         for (file, result) in files {
             switch result {
             case .failure(let error):
-                shared.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
+                part.invalid.append(.init(path: file.path, diagnostics: error.diagnostics))
             case .success(let loaded):
                 // An instansi's own file names it, whatever its role or period: aggregated
                 // results show that name, not the slug.
-                if loaded.assessment.unit.kind == .instansi { shared.names[loaded.assessment.unit.id] = loaded.assessment.unit.name }
+                if loaded.assessment.unit.kind == .instansi { part.names.append((loaded.assessment.unit.id, loaded.assessment.unit.name)) }
                 guard loaded.assessment.role == role else {
-                    shared.otherRole.append(file.path)
+                    part.otherRole.append(file.path)
                     continue
                 }
                 let key = SectionKey(rubricID: loaded.rubric.id, period: loaded.assessment.period)
@@ -169,10 +189,12 @@ public struct SummaryBuilder: Sendable {
                 }
             }
         }
+        // One rubric per id in a run (the resolver loads each once), so this directory's rubric
+        // for a section is the section's.
         for (key, rubric) in rubrics.sorted(by: { ($0.key.rubricID, $0.key.period) < ($1.key.rubricID, $1.key.period) }) {
-            var state = states[key] ?? State(rubric: rubric)
-            let scorer = Scorer(rubric: state.rubric, options: options)
+            let scorer = Scorer(rubric: rubric, options: options)
             var found: [InstansiResult] = []
+            var problems: [Diagnostic] = []
             let own = instansiFiles[key] ?? []
             for (file, assessment) in own {
                 found.append(result(assessment.unit.id, assessment.unit.name, file.province, .file(file.path), scorer.score(assessment)))
@@ -180,21 +202,35 @@ public struct SummaryBuilder: Sendable {
             let covered = Set(own.map { $0.1.unit.id })
             for (instansi, members) in (opds[key] ?? [:]).sorted(by: { $0.key < $1.key }) where !covered.contains(instansi) {
                 do throws(LoadError) {
-                    let aggregate = try Aggregator(rubric: state.rubric).aggregate(members, path: String(folder))
+                    let aggregate = try Aggregator(rubric: rubric).aggregate(members, path: String(folder))
                     found.append(result(instansi, instansi, province, .aggregated(opdFiles: members.count),
                                         scorer.score(aggregate.assessment)))
                 } catch {
-                    state.aggregationProblems += error.diagnostics
+                    problems += error.diagnostics
                 }
             }
-            for result in found.sorted(by: { $0.id < $1.id }) {
+            part.sections.append((key, rubric, found.sorted(by: { $0.id < $1.id }), problems))
+        }
+        return part
+    }
+
+    /// Adds one directory's part to the sections, in the order directories are read: an
+    /// instansi found again in a later directory is reported there.
+    private func merge(_ part: DirectoryPart, _ states: inout [SectionKey: State], _ shared: inout Shared) {
+        shared.invalid += part.invalid
+        shared.otherRole += part.otherRole
+        for (id, name) in part.names { shared.names[id] = name }
+        for (key, rubric, found, problems) in part.sections {
+            var state = states[key] ?? State(rubric: rubric)
+            state.aggregationProblems += problems
+            for result in found {
                 if let other = state.seen[result.id] {
-                    state.aggregationProblems.append(Diagnostic(.duplicateUnit, file: String(folder),
+                    state.aggregationProblems.append(Diagnostic(.duplicateUnit, file: String(part.folder),
                         id: "instansi '\(result.id)' juga ada di \(other); berkasnya dirangkum sekali, dari sana",
                         en: "instansi '\(result.id)' is also in \(other); its files there and here are summarised once, from there"))
                     continue
                 }
-                state.seen[result.id] = String(folder)
+                state.seen[result.id] = String(part.folder)
                 state.results.append(result)
             }
             states[key] = state

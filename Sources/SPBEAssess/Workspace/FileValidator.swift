@@ -46,6 +46,15 @@ public struct FileValidator {
                 let checker = EvidenceChecker(rubric: rubric, source: SourceText(path: path, bytes: []))
                 return Outcome(path: path, kind: kind, diagnostics: try checker.assessment(of: record).warnings)
             }
+            // Evidence, most of what is validated, is read as `score` reads it: one streaming
+            // pass, no tree. Whatever that pass does not take (another kind of file, any problem)
+            // is read again as a tree below, whose messages carry the element's line and column.
+            if let record = try streamedEvidence(source) {
+                kind = .evidence
+                let rubric = try rubric(named: record.rubricID ?? "") { StreamingEvidenceReader.rubricDiagnostic($0, $1, record, source) }
+                let checker = EvidenceChecker(rubric: rubric, source: source)
+                return Outcome(path: path, kind: kind, diagnostics: try checker.assessment(of: record).warnings)
+            }
             let document = try XMLDocument.parse(source)
             guard let root = document.root else {
                 throw LoadError([Diagnostic(.malformedXML, file: path, id: "dokumen tidak memiliki elemen akar",
@@ -68,6 +77,14 @@ public struct FileValidator {
         } catch {
             return Outcome(path: path, kind: kind, diagnostics: error.diagnostics)
         }
+    }
+
+    /// The record of a valid evidence file read in one streaming pass; nil for anything else
+    /// (or when the evidence schema cannot be had: the tree reader then says why).
+    private func streamedEvidence(_ source: SourceText) throws(LoadError) -> EvidenceRecord? {
+        guard !source.bytes.isEmpty, let stream = catalog.evidenceStream() else { return nil }
+        if case .record(let record) = try stream.read(source) { return record }
+        return nil
     }
 
     /// The rubric an evidence file is checked against; an unknown rubric id is reported at the

@@ -10,6 +10,7 @@ public final class RubricCatalog {
     public let limits: InputLimits
     private var schemas: [DocumentKind: XMLSchema] = [:]
     private var rubrics: [String: Rubric] = [:]
+    private var stream: EvidenceStream?
 
     public init(directory: String, limits: InputLimits = .default) {
         self.directory = directory
@@ -21,6 +22,15 @@ public final class RubricCatalog {
         let schema = try XMLSchema(path: (directory as NSString).appendingPathComponent("\(kind.rawValue).xsd"))
         schemas[kind] = schema
         return schema
+    }
+
+    /// A streaming evidence reader for this catalog's thread (it owns a validation context),
+    /// made once; nil when the evidence schema does not compile.
+    func evidenceStream() -> EvidenceStream? {
+        if let stream { return stream }
+        guard let schema = try? schema(for: .evidence) else { return nil }
+        stream = EvidenceStream(schema: schema)
+        return stream
     }
 
     public func rubricLoader() throws(LoadError) -> RubricLoader {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Refuses an element with more attributes than any of our formats could use, before libxml2
 /// sees it: libxml2 2.9 checks each attribute of a start tag against every earlier one, so a
 /// single tag with 300,000 attributes takes minutes to parse. Our elements carry at most seven.
@@ -9,49 +15,61 @@ enum AttributeLimit {
     static let maximum = 256
 
     static func check(_ source: SourceText) throws(LoadError) {
-        let bytes = source.bytes
-        var index = 0
-        var line = 1
+        // Every byte of every file passes here: without bounds checks it costs a fraction.
+        try source.bytes.withUnsafeBufferPointer { (bytes) throws(LoadError) in try check(bytes, source) }
+    }
+
+    /// Every byte of every file passes here, so the scan jumps with `memchr` to the next `<`
+    /// outside tags and to the closing quote inside a value, and counts lines only when it
+    /// has a tag to report.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ source: SourceText) throws(LoadError) {
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        @inline(__always) func skip(to terminator: [UInt8]) {
-            while index < count {
-                if bytes[index] == 0x0A { line += 1 }
-                if bytes[index] == terminator[0], index + terminator.count <= count,
-                   bytes[index..<index + terminator.count].elementsEqual(terminator) {
-                    index += terminator.count
+        /// The offset of the next `byte` at or after `start`, or `count`.
+        @inline(__always) func next(_ byte: UInt8, from start: Int) -> Int {
+            guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        var index = 0
+        @inline(__always) func skip(to terminator: StaticString) {
+            let first = terminator.utf8Start[0], length = terminator.utf8CodeUnitCount
+            while true {
+                index = next(first, from: index)
+                guard index < count else { return }
+                if index + length <= count, memcmp(base + index, terminator.utf8Start, length) == 0 {
+                    index += length
                     return
                 }
                 index += 1
             }
         }
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A { line += 1 }
-            guard byte == UInt8(ascii: "<"), index + 1 < count else { index += 1; continue }
-            let next = bytes[index + 1]
-            if next == UInt8(ascii: "!") {
-                if bytes[index...].starts(with: Array("<!--".utf8)) { index += 4; skip(to: Array("-->".utf8)) }
-                else if bytes[index...].starts(with: Array("<![CDATA[".utf8)) { index += 9; skip(to: Array("]]>".utf8)) }
-                else { index += 2; skip(to: [UInt8(ascii: ">")]) }
+        @inline(__always) func starts(_ prefix: StaticString) -> Bool {
+            index + prefix.utf8CodeUnitCount <= count && memcmp(base + index, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+        }
+        while true {
+            index = next(UInt8(ascii: "<"), from: index)
+            guard index + 1 < count else { return }
+            let following = bytes[index + 1]
+            if following == UInt8(ascii: "!") {
+                if starts("<!--") { index += 4; skip(to: "-->") }
+                else if starts("<![CDATA[") { index += 9; skip(to: "]]>") }
+                else { index += 2; skip(to: ">") }
                 continue
             }
-            if next == UInt8(ascii: "?") { index += 2; skip(to: Array("?>".utf8)); continue }
+            if following == UInt8(ascii: "?") { index += 2; skip(to: "?>"); continue }
             // A start (or end) tag: count `=` outside quotes until its `>`.
-            let tagLine = line
+            let tagStart = index
             var attributes = 0
-            var quote: UInt8 = 0
             index += 1
             while index < count {
                 let current = bytes[index]
-                if current == 0x0A { line += 1 }
-                if quote != 0 {
-                    if current == quote { quote = 0 }
-                } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
-                    quote = current
+                if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                    index = next(current, from: index + 1)  // the closing quote, or the end
                 } else if current == UInt8(ascii: "=") {
                     attributes += 1
                     if attributes > maximum {
-                        throw LoadError([Diagnostic(.tooManyAttributes, file: source.path, line: tagLine,
+                        let line = 1 + UnsafeBufferPointer(rebasing: bytes[..<tagStart]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                        throw LoadError([Diagnostic(.tooManyAttributes, file: source.path, line: line,
                             id: "sebuah elemen memiliki lebih dari \(maximum) atribut; format spbe-assess memakai paling banyak tujuh",
                             en: "an element has more than \(maximum) attributes; spbe-assess formats use at most seven")])
                     }

@@ -134,6 +134,12 @@ private struct Attributes {
         for index in 0..<count {
             let base = index * 5
             guard pointer[base + 2] == nil, let local = pointer[base], Names.equal(local, name) else { continue }
+            // The common case, a value with no `&`, is folded from the bytes: one String, made
+            // only when nothing needs folding (no name String, no byte copy, no second String).
+            if let start = pointer[base + 3], let end = pointer[base + 4], !Names.equal(local, "href") {
+                let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                if !bytes.contains(UInt8(ascii: "&")) { return WhiteSpaceFolding.fold(bytes) }
+            }
             return WhiteSpaceFolding.attribute(name.description, Self.decode(pointer[base + 3], pointer[base + 4]))
         }
         return nil

@@ -47,7 +47,10 @@ struct JSONWriter {
         open[open.count - 1].lastKey = name
         #endif
         appendQuoted(name)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        // Byte by byte: an array literal here is made and freed for every key written.
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
         afterKey = true
     }
 
@@ -106,7 +109,8 @@ struct JSONWriter {
 
     private mutating func newMember() {
         precondition(!open.isEmpty, "a member needs an open container")
-        bytes.append(contentsOf: open[open.count - 1].hasMembers ? [UInt8(ascii: ","), 0x0A] : [0x0A])
+        if open[open.count - 1].hasMembers { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(0x0A)
         open[open.count - 1].hasMembers = true
         appendIndent(open.count)
     }
