@@ -43,6 +43,10 @@ struct InvalidInputTests {
         .init(file: "truncated.xml", code: .malformedXML, line: 3, column: 69),
         .init(file: "undeclared-document.xml", code: .undeclaredDocument, line: 5, column: 31),
         .init(file: "unknown-criterion.xml", code: .unknownReference, line: 5, column: 10),
+        // A file on one line: the fourth <met> is the one at fault (its criterion at byte 484),
+        // and the second <answer>'s claimed (byte 410), not the first of each name on the line.
+        .init(file: "one-line-unknown-criterion.xml", code: .unknownReference, line: 1, column: 484),
+        .init(file: "one-line-claimed-not-a-number.xml", code: .schemaViolation, line: 1, column: 410),
         .init(file: "unknown-element.xml", code: .schemaViolation, line: 5, column: 5),
         .init(file: "unknown-indicator.xml", code: .unknownReference, line: 4, column: 11),
         .init(file: "unknown-role.xml", code: .schemaViolation, line: 2, column: 81),

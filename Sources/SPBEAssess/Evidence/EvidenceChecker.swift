@@ -224,7 +224,7 @@ struct EvidenceChecker {
 
     private func location(_ place: EvidenceRecord.Place) -> SourceLocation {
         if place.cell != nil { return SourceLocation(file: source.path, line: place.line, column: place.cellColumn) }
-        return SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element))
+        return SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element, ordinal: place.ordinal))
     }
 
     func diagnostic(_ code: Diagnostic.Code, at place: EvidenceRecord.Place, attribute: String? = nil,
@@ -239,7 +239,7 @@ struct EvidenceChecker {
         // A workbook cell is named as `file.xlsx:Jawaban!G12`, where a spreadsheet user looks.
         if let cell = place.cell { return Diagnostic(code, file: "\(source.path):\(cell)", message, severity: severity) }
         return Diagnostic(code, file: source.path, line: place.line,
-                   column: source.column(line: place.line, element: place.element, attribute: attribute), message,
+                   column: source.column(line: place.line, element: place.element, attribute: attribute, ordinal: place.ordinal), message,
                    severity: severity)
     }
 }

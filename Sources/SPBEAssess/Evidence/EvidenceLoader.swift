@@ -99,7 +99,7 @@ public struct EvidenceFile {
 }
 
 extension XMLElement {
-    var place: EvidenceRecord.Place { EvidenceRecord.Place(element: name, line: line) }
+    var place: EvidenceRecord.Place { EvidenceRecord.Place(element: name, line: line, ordinal: document.ordinal(of: node)) }
 }
 
 extension Array where Element == Diagnostic {

@@ -36,6 +36,6 @@ extension XMLElement {
     /// The position of this element's start tag.
     var location: SourceLocation {
         SourceLocation(file: document.source.path, line: line,
-                       column: document.source.column(line: line, element: name))
+                       column: document.source.column(line: line, element: name, ordinal: document.ordinal(of: node)))
     }
 }

@@ -16,12 +16,16 @@ public struct EvidenceRecord: Sendable {
         public var cell: String?
         /// The column number of `cell` (A = 1), for locations.
         public var cellColumn: Int?
+        /// Which of the elements of this name recorded on `line` it is (0 = the first): several
+        /// share a line in a file written on one line.
+        public var ordinal: Int
 
-        public init(element: String, line: Int, cell: String? = nil, cellColumn: Int? = nil) {
+        public init(element: String, line: Int, cell: String? = nil, cellColumn: Int? = nil, ordinal: Int = 0) {
             self.element = element
             self.line = line
             self.cell = cell
             self.cellColumn = cellColumn
+            self.ordinal = ordinal
         }
     }
 

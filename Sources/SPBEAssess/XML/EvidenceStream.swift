@@ -188,8 +188,22 @@ private final class RecordBuilder {
     var rootIsEvidence = false
 
     /// The element kinds the record keeps; everything else only counts depth.
-    private enum Kind { case root, unit, answer, met, note, document, recommendation, other }
+    private enum Kind: Int { case root, unit, answer, met, note, document, recommendation, other }
     private var stack: [(kind: Kind, language: String?)] = []
+    /// Elements of each kind started on `countedLine` so far: a place's ordinal, as the DOM
+    /// loader counts it (``XMLDocument/ordinal(of:)``).
+    private var countedLine = -1
+    private var counts = [Int](repeating: 0, count: 8)
+
+    /// The ordinal of a `kind` element starting on `line`, counted.
+    private func ordinal(_ kind: Kind, line: Int) -> Int {
+        if line != countedLine {
+            countedLine = line
+            for index in counts.indices { counts[index] = 0 }
+        }
+        defer { counts[kind.rawValue] += 1 }
+        return counts[kind.rawValue]
+    }
     /// Text is gathered only inside unit, note, document and recommendation.
     var capturing = false
     var text: [UInt8] = []
@@ -216,7 +230,7 @@ private final class RecordBuilder {
             case nil where Names.equal(name, "assessment"):
                 kind = .root
                 rootIsEvidence = true
-                record.root = .init(element: "assessment", line: line)
+                record.root = .init(element: "assessment", line: line, ordinal: ordinal(.root, line: line))
                 record.rubricID = attributes.value("rubric")
                 record.period = attributes.value("period")
                 record.role = attributes.value("role")
@@ -225,32 +239,32 @@ private final class RecordBuilder {
                 if record.unit == nil {
                     record.unit = .init(id: attributes.value("id"), name: "", kind: attributes.value("kind"),
                                         instansi: attributes.value("instansi"), roles: attributes.value("roles"),
-                                        place: .init(element: "unit", line: line))
+                                        place: .init(element: "unit", line: line, ordinal: ordinal(.unit, line: line)))
                 }
             case .root? where Names.equal(name, "answer"):
                 kind = .answer
                 record.answers.append(.init(indicator: attributes.value("indicator"), claimed: attributes.value("claimed"),
                                             value: attributes.value("value"), documents: attributes.value("documents"),
-                                            place: .init(element: "answer", line: line)))
+                                            place: .init(element: "answer", line: line, ordinal: ordinal(.answer, line: line))))
             case .root? where Names.equal(name, "document"):
                 kind = .document
                 record.documents.append(.init(id: attributes.value("id"), title: "", date: attributes.value("date"),
                                               href: attributes.value("href"), sha256: attributes.value("sha256"),
-                                              place: .init(element: "document", line: line)))
+                                              place: .init(element: "document", line: line, ordinal: ordinal(.document, line: line))))
             case .root? where Names.equal(name, "recommendation"):
                 kind = .recommendation
                 record.recommendations.append(.init(indicator: attributes.value("indicator"), target: attributes.value("target"),
                                                     due: attributes.value("due"), language: language, text: "",
-                                                    place: .init(element: "recommendation", line: line)))
+                                                    place: .init(element: "recommendation", line: line, ordinal: ordinal(.recommendation, line: line))))
             case .answer? where Names.equal(name, "met"):
                 kind = .met
                 record.answers[record.answers.count - 1].met.append(
                     .init(criterion: attributes.value("criterion"), documents: attributes.value("documents"),
-                          place: .init(element: "met", line: line)))
+                          place: .init(element: "met", line: line, ordinal: ordinal(.met, line: line))))
             case .answer? where Names.equal(name, "note"):
                 kind = .note
                 record.answers[record.answers.count - 1].notes.append(
-                    .init(language: language, text: "", place: .init(element: "note", line: line)))
+                    .init(language: language, text: "", place: .init(element: "note", line: line, ordinal: ordinal(.note, line: line))))
             default:
                 break
             }

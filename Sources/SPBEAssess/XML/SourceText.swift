@@ -13,9 +13,9 @@ final class SourceText {
     /// UTF-8 lead bytes before every 4,096-byte block: a column is then counted over at most one
     /// block, not from the start of a (possibly 9 MB) line.
     private var leadsBefore: [Int]?
-    /// `<element` offsets found on a line, by line and name: each line is scanned once per
+    /// Every `<element` offset on a long line, by line and name: each line is scanned once per
     /// element name however many diagnostics point into it.
-    private var tagsOnLine: [Int: [String: Int?]] = [:]
+    private var tagsOnLine: [Int: [String: [Int]]] = [:]
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -24,12 +24,16 @@ final class SourceText {
 
     /// The 1-based column of `<element` on `line` (or, as libxml2 records the line where a start
     /// tag ends, on one of the few lines before it), or of its `attribute=` when given.
-    func column(line: Int, element: String, attribute: String? = nil) -> Int? {
+    /// `ordinal` says which of the elements of this name recorded on `line` it is, so that on a
+    /// file written on one line the third `<met` is found, not the first. (A tag that starts on
+    /// an earlier line and ends on a line holding another of its name would shift the count;
+    /// such a file is rare enough to get the nearer column.)
+    func column(line: Int, element: String, attribute: String? = nil, ordinal: Int = 0) -> Int? {
         let starts = indexLines()
         guard line >= 1, line <= starts.count else { return nil }
         for candidate in stride(from: line, through: max(1, line - 20), by: -1) {
             let range = lineRange(candidate, starts)
-            guard let tag = cachedTag(element, line: candidate, in: range) else { continue }
+            guard let tag = cachedTag(element, line: candidate, in: range, ordinal: candidate == line ? ordinal : 0) else { continue }
             if let attribute {
                 // The attribute may sit on the tag's line or on any line up to the reported one,
                 // but never past the tag's end.
@@ -109,14 +113,34 @@ final class SourceText {
         return leadsBefore![block] + leads(in: block * Self.block..<offset)
     }
 
-    private func cachedTag(_ element: String, line: Int, in range: Range<Int>) -> Int? {
+    /// The `ordinal`-th `<element` on the line (the last when there are fewer).
+    private func cachedTag(_ element: String, line: Int, in range: Range<Int>, ordinal: Int) -> Int? {
         // A short line is searched again: cheaper than hashing a line and a name. The cache is
-        // for long lines (a whole file on one line), where searching again would be quadratic.
-        if range.count <= Self.shortLine { return find(tagOpening: element, in: range) }
-        if let known = tagsOnLine[line]?[element] { return known }
-        let found = find(tagOpening: element, in: range)
-        tagsOnLine[line, default: [:]][element] = .some(found)
-        return found
+        // for long lines (a whole file on one line), where searching again would be quadratic:
+        // there every opening of the name is listed once.
+        if range.count <= Self.shortLine {
+            var found = find(tagOpening: element, in: range)
+            var skip = ordinal
+            while skip > 0, let at = found, let next = find(tagOpening: element, in: at + 1..<range.upperBound) {
+                found = next
+                skip -= 1
+            }
+            return found
+        }
+        let openings: [Int]
+        if let known = tagsOnLine[line]?[element] {
+            openings = known
+        } else {
+            var list: [Int] = []
+            var from = range.lowerBound
+            while let at = find(tagOpening: element, in: from..<range.upperBound) {
+                list.append(at)
+                from = at + 1
+            }
+            tagsOnLine[line, default: [:]][element] = list
+            openings = list
+        }
+        return openings.isEmpty ? nil : openings[min(ordinal, openings.count - 1)]
     }
 
     /// The offset of the `>` closing the tag that starts at `start` (quoted values skipped).

@@ -17,6 +17,37 @@ final class XMLDocument {
 
     deinit { xmlFreeDoc(pointer) }
 
+    /// Each element's place among the elements of its name whose start libxml2 records on the
+    /// same line (0 for the first): on a line holding several `<met`, it tells which one an
+    /// element is (``SourceText/column(line:element:attribute:ordinal:)``). Built on first use,
+    /// in one walk of the tree.
+    private var ordinals: [xmlNodePtr: Int]?
+
+    func ordinal(of node: xmlNodePtr) -> Int {
+        if ordinals == nil {
+            var table: [xmlNodePtr: Int] = [:]
+            var counts: [String: Int] = [:]
+            var line = -1
+            func walk(_ first: xmlNodePtr?) {
+                var current = first
+                while let node = current {
+                    if node.pointee.type == XML_ELEMENT_NODE {
+                        let here = Int(xmlGetLineNo(node))
+                        if here != line { line = here; counts.removeAll(keepingCapacity: true) }
+                        let name = String(cString: node.pointee.name)
+                        table[node] = counts[name, default: 0]
+                        counts[name, default: 0] += 1
+                        walk(node.pointee.children)
+                    }
+                    current = node.pointee.next
+                }
+            }
+            walk(xmlDocGetRootElement(pointer))
+            ordinals = table
+        }
+        return ordinals?[node] ?? 0
+    }
+
     var root: XMLElement? {
         xmlDocGetRootElement(pointer).map { XMLElement(node: $0, document: self) }
     }

@@ -55,7 +55,8 @@ struct XMLElement {
     func diagnostic(_ code: Diagnostic.Code, _ message: String, attribute: String? = nil,
                     severity: Diagnostic.Severity = .error) -> Diagnostic {
         Diagnostic(code, file: document.source.path, line: line,
-                   column: document.source.column(line: line, element: name, attribute: attribute), message,
+                   column: document.source.column(line: line, element: name, attribute: attribute,
+                                                  ordinal: document.ordinal(of: node)), message,
                    severity: severity)
     }
 

@@ -80,7 +80,7 @@ private final class SchemaDiagnostics {
             if line <= 0 { line = Int(xmlGetLineNo(node)) }
             if node.pointee.type == XML_ELEMENT_NODE {
                 column = document.source.column(line: line, element: String(cString: node.pointee.name),
-                                                attribute: Self.attributeName(in: message))
+                                                attribute: Self.attributeName(in: message), ordinal: document.ordinal(of: node))
             }
         }
         let severity: Diagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
