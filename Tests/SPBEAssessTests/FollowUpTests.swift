@@ -60,7 +60,7 @@ struct FollowUpTests {
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("selesai 1 · sebagian 1 · belum 1"))
         let md = try CLI.run("followup", "--lang", "id", "--format", "md", "--lang", "en", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
-        #expect(md.stdout.contains("| I21 | partial | 1→2 | 3 |"))
+        #expect(md.stdout.contains("| I21 | partial | 1→2 (3) |"))
         let json = try CLI.run("followup", "--lang", "id", "--format", "json", "fixtures/followup/review-2024.xml", "fixtures/followup/evidence-2025.xml")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let items = try #require(object["recommendations"] as? [[String: Any]])
@@ -78,8 +78,8 @@ struct FollowUpTests {
         #expect(html.stdout.contains("<li>Rekomendasi 2024: selesai 1 · sebagian 1 · belum 1.</li>"))
         #expect(html.stdout.contains(#"<span class="status partial">sebagian</span>"#))
         let md = try CLI.runArray(arguments + ["--lang", "en", "--format", "md"])
-        #expect(md.stdout.contains("| I21 | partial | 1→2 | 3 | 30 September 2025 | diskominfo | perbup-risiko-spbe-2025 register-risiko-2025 |"))
-        #expect(md.stdout.contains("| I29 | open | 1→1 | 2 | 31 December 2025 | inspektorat | — |"))
+        #expect(md.stdout.contains("| I21 | partial | 1→2 (3) | 30 September 2025 | diskominfo | perbup-risiko-spbe-2025 register-risiko-2025 |"))
+        #expect(md.stdout.contains("| I29 | open | 1→1 (2) | 31 December 2025 | inspektorat | — |"))
         let json = try CLI.runArray(arguments + ["--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let followup = try #require(object["followup"] as? [String: Any])
@@ -99,7 +99,7 @@ struct FollowUpTests {
             """
         let text = try DocumentTests.shell(python, ["-c", script, docx]).output
         #expect(text.contains("Tindak lanjut rekomendasi periode lalu|selesai 1 · sebagian 1 · belum 1"))
-        #expect(text.contains("I21|sebagian|1→2|3|30 September 2025|diskominfo"))
+        #expect(text.contains("I21|sebagian|1→2 (3)|30 September 2025|diskominfo"))
     }
 
     @Test("assess report --followup with a review of another rubric is refused, naming the file")
@@ -108,5 +108,12 @@ struct FollowUpTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("fixtures/kab-ketapang-2026/kab-ketapang.xml: error: this review file is for rubric 'pemdi-2026', but the report is for 'spbe-2020'"))
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test("assess report --followup with a review of another regency is refused, naming both")
+    func reportOtherUnit() throws {
+        let result = try CLI.run("report", "--lang", "en", "--followup", "fixtures/followup/review-2024.xml", "fixtures/kab-ketapang-2024")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("fixtures/followup/review-2024.xml: error: this review file is about Pemerintah Kabupaten Contoh (kab-contoh), but the report is about Pemerintah Kabupaten Ketapang (kab-ketapang)"))
     }
 }

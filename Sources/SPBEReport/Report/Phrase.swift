@@ -15,7 +15,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case meanAbsoluteDifference
     case page, of, basis, aggregated, date, keyFindings, results, groupIndices, domain, aspect, pillar
     case notYetMet, notYetMetNext, toFulfil, perOPD, overclaimMark, migratedSeries, ownerRoles
-    case followUp, followUpNote, closed, partial, open, due, recommendation
+    case followUp, followUpNote, closed, partial, open, due, recommendation, levelTarget
 
     private static let texts: [Phrase: (id: String, en: String)] = [
         .reportTitle: ("Laporan Hasil Evaluasi", "Evaluation Report"),
@@ -24,6 +24,7 @@ public enum Phrase: String, CaseIterable, Sendable {
                         "Closed: the supported level reaches the recommendation's target; partial: above the reviewed level, short of the target; open: no higher."),
         .closed: ("selesai", "closed"), .partial: ("sebagian", "partial"), .open: ("belum", "open"),
         .due: ("Tenggat", "Due"), .recommendation: ("Rekomendasi", "Recommendation"),
+        .levelTarget: ("Level (target)", "Level (target)"),
         .page: ("Halaman", "Page"), .of: ("dari", "of"), .basis: ("Dasar", "Basis"),
         .aggregated: ("yang menyerahkan, digabung", "submitting, aggregated"), .date: ("Tanggal", "Date"),
         .keyFindings: ("Temuan utama", "Key findings"), .results: ("Hasil penilaian", "Results"),

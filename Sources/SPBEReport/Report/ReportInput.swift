@@ -70,14 +70,14 @@ public struct FollowUpSection: Sendable {
             .joined(separator: " · ")
     }
 
-    /// The table every report shows: indicator, status, level reviewed → now, target, due,
+    /// The table every report shows: indicator, status, level reviewed → now (target), due,
     /// owner, documents, the recommendation's text.
-    public var header: [Phrase] { [.indicator, .status, .level, .target, .due, .owner, .documents, .recommendation] }
+    public var header: [Phrase] { [.indicator, .status, .levelTarget, .due, .owner, .documents, .recommendation] }
 
     public func rows(_ lang: Language) -> [[String]] {
         items.map { item in
             [item.recommendation.indicatorID, Phrase.status(item.status).text(lang),
-             ReportFormat.levels(from: item.reviewed, to: item.now, lang), ReportFormat.level(item.target, lang),
+             ReportFormat.levels(from: item.reviewed, to: item.now, lang) + " (\(ReportFormat.level(item.target, lang)))",
              item.recommendation.due.map { ReportDate(iso: $0)?.text(lang) ?? $0 } ?? "—", item.owners.first ?? "—",
              item.documents.isEmpty ? "—" : item.documents.joined(separator: " "), item.recommendation.text.text(in: lang)]
         }

@@ -34,19 +34,32 @@ enum WordXML {
 
     /// A table in the document's table style; the first row is the header, repeated on every page.
     static func table(_ header: [String], _ rows: [[String]], style: String = "ReportTable") -> XMLNode {
+        let columns = max(header.count, rows.map(\.count).max() ?? 0)
+        // A table of seven columns or more is set in 9 pt (11 pt elsewhere), so its headers fit.
+        let size: Int? = columns >= 7 ? 18 : nil
         func row(_ cells: [String], header: Bool) -> XMLNode {
             .element("w:tr", [], (header ? [.element("w:trPr", [], [.element("w:tblHeader", [], [])])] : [])
-                     + cells.map { .element("w:tc", [], [paragraph([run($0, bold: header)])]) })
+                     + cells.map { .element("w:tc", [], [paragraph([run($0, bold: header, size: size)])]) })
         }
-        // Column widths follow the longest text of each column (between the header's longest word and 40 characters),
-        // over the A4 text width, so a title column is not squeezed to the width of a number.
-        let columns = max(header.count, rows.map(\.count).max() ?? 0)
-        let lengths = (0..<columns).map { column in
-            // At least the header's longest word (plus a margin), so no header breaks inside a word.
-            let headerWord = column < header.count ? (header[column].split(separator: " ").map(\.count).max() ?? 0) + 1 : 0
-            // Three characters more for the cell margins and bold header text.
-            return 3 + min(40, max(5, headerWord, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 4))
+        // Every column gets at least its longest word (up to 12 characters), so no header or date
+        // breaks inside a word; what is left of the A4 text width goes to the columns with
+        // longer text, up to 40 characters each, so a title column is not squeezed to the width
+        // of a number.
+        func longestWord(_ cells: [String], _ column: Int) -> Int {
+            column < cells.count ? min(12, cells[column].split(separator: " ").map(\.count).max() ?? 0) : 0
         }
+        let minimum = (0..<columns).map { column in
+            // Header text is bold, and so a little wider.
+            4 + max(4, longestWord(header, column) + 2, rows.map { longestWord($0, column) }.max() ?? 0)
+        }
+        let wanted = (0..<columns).map { column in
+            max(minimum[column], 3 + min(40, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 4))
+        }
+        let capacity = textWidth / (size == nil ? 110 : 90)  // characters across the page, roughly
+        let spare = max(0, capacity - minimum.reduce(0, +))
+        let extra = zip(wanted, minimum).map { $0 - $1 }
+        let extraTotal = max(1, extra.reduce(0, +))
+        let lengths = zip(minimum, extra).map { $0 + min($1, $1 * spare / extraTotal) }
         let total = lengths.reduce(0, +)
         let widths = lengths.map { textWidth * $0 / max(total, 1) }
         return .element("w:tbl", [], [

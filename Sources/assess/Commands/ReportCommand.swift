@@ -204,6 +204,11 @@ struct ReportCommand: ParsableCommand {
                 id: "berkas reviu ini untuk rubrik '\(rubric.id)', sedangkan laporan untuk '\(headline.rubric.id)'",
                 en: "this review file is for rubric '\(rubric.id)', but the report is for '\(headline.rubric.id)'")]))
         }
+        guard review.unit.id == headline.assessment.unit.id else {
+            throw Console.fail(LoadError([Diagnostic(.rubricMismatch, file: review.path,
+                id: "berkas reviu ini tentang \(review.unit.name) (\(review.unit.id)), sedangkan laporan tentang \(headline.assessment.unit.name) (\(headline.assessment.unit.id))",
+                en: "this review file is about \(review.unit.name) (\(review.unit.id)), but the report is about \(headline.assessment.unit.name) (\(headline.assessment.unit.id))")]))
+        }
         return FollowUpSection(review: review, current: headline.assessment,
                                items: FollowUp(rubric: headline.rubric).evaluate(review, against: headline))
     }
