@@ -24,7 +24,7 @@ public enum Phrase: String, CaseIterable, Sendable {
                         "Closed: the supported level reaches the recommendation's target; partial: above the reviewed level, short of the target; open: no higher."),
         .closed: ("selesai", "closed"), .partial: ("sebagian", "partial"), .open: ("belum", "open"),
         .due: ("Tenggat", "Due"), .recommendation: ("Rekomendasi", "Recommendation"),
-        .levelTarget: ("Level (target)", "Level (target)"),
+        .levelTarget: ("Level (sasaran)", "Level (target)"),
         .page: ("Halaman", "Page"), .of: ("dari", "of"), .basis: ("Dasar", "Basis"),
         .aggregated: ("yang menyerahkan, digabung", "submitting, aggregated"), .date: ("Tanggal", "Date"),
         .keyFindings: ("Temuan utama", "Key findings"), .results: ("Hasil penilaian", "Results"),
