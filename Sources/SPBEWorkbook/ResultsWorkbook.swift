@@ -16,7 +16,11 @@ public enum ResultsWorkbook {
     static func sheets(_ input: ReportInput) -> [SheetSpec] {
         let language = input.language
         let units = (input.regency.map { [$0] } ?? []) + input.cards
-        var sheets = [summary(units, language), indicators(units, language)]
+        // In a regency's workbook each OPD shows only its own result and indicators, as the HTML
+        // report does; one OPD's file alone also shows its index as the file scores.
+        let ownOnly = input.regency != nil
+        var sheets = [summary(units, results: input.opdResults, ownOnly: ownOnly, language),
+                      indicators(units, results: ownOnly ? input.opdResults : [:], language)]
         if let readiness = input.readiness { sheets.append(opds(readiness, language)) }
         if input.regency != nil { sheets.append(map(input.cards, language)) }
         let planned = units.compactMap { card in input.plans[card.assessment.path].map { (card, $0) } }
@@ -41,7 +45,11 @@ public enum ResultsWorkbook {
         card.assessment.unit.name.isEmpty ? card.assessment.unit.id : card.assessment.unit.name
     }
 
-    static func summary(_ units: [Scorecard], _ language: Language) -> SheetSpec {
+    /// `results`: each OPD file's own result by path (capaian OPD), in the row after its index;
+    /// with `ownOnly`, instead of it and its group rows, which would mix in every indicator the
+    /// OPD does not answer for.
+    static func summary(_ units: [Scorecard], results: [String: OPDResult] = [:], ownOnly: Bool = false,
+                        _ language: Language) -> SheetSpec {
         var sheet = SheetSpec(name: "Ringkasan")
         sheet.widths = [14, 17, 46, 10, 10, 18]
         sheet.frozenRows = 1
@@ -53,6 +61,24 @@ public enum ResultsWorkbook {
         var row = 2
         for card in units {
             let rubric = card.rubric
+            func resultRow(_ result: OPDResult) {
+                sheet.text(row, 1, card.assessment.unit.id, .indicator)
+                sheet.text(row, 2, pick(language, "capaian OPD", "OPD result"), .indicator)
+                sheet.text(row, 3, "\(unitName(card)) — " + pick(language, "\(result.indicatorIDs.count) indikator tanggung jawabnya, \(card.assessment.period)",
+                                                              "\(result.indicatorIDs.count) indicators it answers for, \(card.assessment.period)"), .indicator)
+                if !result.indicatorIDs.isEmpty {
+                    sheet.set(row, 4, index(result.index), .decimalBold)
+                    sheet.set(row, 5, .number(result.weight.description), .decimal)
+                    sheet.text(row, 6, result.predicate.label.text(in: language), predicateStyle(result.predicate, of: rubric))
+                }
+                row += 1
+            }
+            let result = results[card.assessment.path]
+            if ownOnly, let result {
+                resultRow(result)
+                row += 1
+                continue
+            }
             sheet.text(row, 1, card.assessment.unit.id, .indicator)
             sheet.text(row, 2, pick(language, "indeks", "index"), .indicator)
             sheet.text(row, 3, "\(unitName(card)) — \(rubric.title.text(in: language)), \(card.assessment.period)", .indicator)
@@ -60,6 +86,7 @@ public enum ResultsWorkbook {
             sheet.set(row, 5, .number(rubric.totalWeight.description), .decimal)
             sheet.text(row, 6, card.predicate.label.text(in: language), predicateStyle(card.predicate, of: rubric))
             row += 1
+            if let result { resultRow(result) }
             let groups: [(String, [GroupScore], (String) -> String?)] = [
                 (pick(language, "domain", "domain"), card.domains, { id in rubric.domains.first { $0.id == id }?.title.text(in: language) }),
                 (pick(language, "aspek", "aspect"), card.aspects, { id in rubric.aspects.first { $0.id == id }?.title.text(in: language) }),
@@ -82,7 +109,8 @@ public enum ResultsWorkbook {
         return sheet
     }
 
-    static func indicators(_ units: [Scorecard], _ language: Language) -> SheetSpec {
+    /// An OPD (with its result in `results`) lists only the indicators it answers for or answered.
+    static func indicators(_ units: [Scorecard], results: [String: OPDResult] = [:], _ language: Language) -> SheetSpec {
         var sheet = SheetSpec(name: "Indikator")
         sheet.widths = [14, 9, 40, 8, 9, 10, 8, 11, 60]
         sheet.frozenRows = 1
@@ -94,7 +122,8 @@ public enum ResultsWorkbook {
         for (column, header) in headers.enumerated() { sheet.text(1, column + 1, header, .header) }
         var row = 2
         for card in units {
-            for score in card.indicators {
+            let own = results[card.assessment.path].map { Set($0.indicatorIDs) }
+            for score in card.indicators where own == nil || own!.contains(score.id) || score.assessed {
                 let indicator = card.rubric.indicator(score.id)
                 let maximum = indicator?.maximumLevel ?? 5
                 sheet.text(row, 1, card.assessment.unit.id)
@@ -102,9 +131,11 @@ public enum ResultsWorkbook {
                 sheet.text(row, 3, indicator?.title.text(in: language) ?? score.id)
                 sheet.set(row, 4, .number(score.weight.description), .decimal)
                 sheet.set(row, 5, score.claimed.map { .number(String($0)) }, .integer)
-                sheet.set(row, 6, .number(String(score.supported)), .integer)
-                sheet.set(row, 7, score.assessed ? .number(String(score.level)) : .number(String(score.level)),
-                          WorkbookStyle.band(level: Double(score.level), maximum: maximum))
+                // A measured indicator's value is both its supported level and its score.
+                let measured = score.measured != nil
+                sheet.set(row, 6, .number(measured ? score.score.description : String(score.supported)), measured ? .decimal : .integer)
+                sheet.set(row, 7, .number(score.score.description),
+                          WorkbookStyle.band(level: score.score.doubleValue, maximum: maximum))
                 sheet.text(row, 8, score.overclaim ? pick(language, "ya", "yes") : "")
                 let missing = score.missingForNext.map { id -> String in
                     let text = card.rubric.position(ofCriterion: id).flatMap { position in

@@ -367,6 +367,13 @@ struct WorkbookTests {
         #expect(values["Ringkasan!D2"]?["value"] as? Double == 1.1)  // 110 / 100, see filledByOpenpyxl
         #expect(values["Ringkasan!D2"]?["format"] as? String == "0.00")
         #expect(values["Ringkasan!F2"]?["value"] as? String == "Kurang")
+        // Row 3, its own result over I12, I13, I14 (2.5 each) and I32 (2.75): the 10 weighted
+        // levels above the floor are all its own, (10.25 + 10) / 10.25 = 1.9756 → 1.98 Cukup.
+        let own = try #require(try Self.json(try Self.python([report, "Ringkasan!B3", "Ringkasan!D3", "Ringkasan!F3"]).stdout) as? [String: Any])
+        let ownCells = try #require(own["cells"] as? [String: [String: Any]])
+        #expect(ownCells["Ringkasan!B3"]?["value"] as? String == "capaian OPD")
+        #expect(ownCells["Ringkasan!D3"]?["value"] as? Double == 1.98)
+        #expect(ownCells["Ringkasan!F3"]?["value"] as? String == "Cukup")
         #expect(values["Indikator!B13"]?["value"] as? String == "I12")
         #expect(values["Indikator!E13"]?["value"] as? Int == 3)
         #expect(values["Indikator!F13"]?["value"] as? Int == 2)
@@ -378,7 +385,7 @@ struct WorkbookTests {
         let scratch = try Scratch()
         let opds = ["bappeda", "bkpsdm", "bpkad", "diskominfo", "dpmptsp", "inspektorat", "setda"].map { "fixtures/kab-ketapang-2024/\($0).xml" }
         let regency = scratch.path("regency.xlsx")
-        let made = try CLI.runArray(["report"] + opds + ["--format", "xlsx", "--target", "3.0", "--output", regency])
+        let made = try CLI.runArray(["report", "--lang", "id"] + opds + ["--format", "xlsx", "--target", "3.0", "--output", regency])
         #expect(made.status == 0, "\(made.stderr)")
         let read = try Self.python([regency, "Peta!A2", "OPD!B2"])
         try #require(read.status == 0, "openpyxl read-back failed (pip install openpyxl): \(read.stderr)")
@@ -386,6 +393,15 @@ struct WorkbookTests {
         #expect(sheets["sheets"] as? [String] == ["Ringkasan", "Indikator", "OPD", "Peta", "Rencana"])
         let cells = try #require(sheets["cells"] as? [String: [String: Any]])
         #expect(cells["Peta!A2"]?["value"] as? String == "bappeda")
+        // Each OPD shows its own result, the number readiness and the HTML report show: after the
+        // regency's 17 rows (index, 4 domains, 8 aspects, 1 pillar, a blank) bappeda's capaian
+        // OPD, 20.75 / 7.75 = 2.68 Baik (KetapangAggregationTests), not its file scored over 47.
+        let ringkasan = try #require(try Self.json(try Self.python([regency, "Ringkasan!A17", "Ringkasan!B17", "Ringkasan!D17", "Ringkasan!F17"]).stdout) as? [String: Any])
+        let rows = try #require(ringkasan["cells"] as? [String: [String: Any]])
+        #expect(rows["Ringkasan!A17"]?["value"] as? String == "bappeda")
+        #expect(rows["Ringkasan!B17"]?["value"] as? String == "capaian OPD")
+        #expect(rows["Ringkasan!D17"]?["value"] as? Double == 2.68)
+        #expect(rows["Ringkasan!F17"]?["value"] as? String == "Baik")
 
         // The instansi file against the inspectorate's review: kab-ketapang's own index is 2.47 (CI checks it).
         let compared = scratch.path("compare.xlsx")
