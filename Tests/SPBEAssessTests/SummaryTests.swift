@@ -178,4 +178,23 @@ struct SummaryCommandTests {
         // (40.4 × 2 + 7.75 × 4 + 51.85 × 1) / 100 = (80.8 + 31 + 51.85) / 100 = 1.6365 → 1.64 Kurang.
         #expect(rows[2] == "prov-a,kab-2,kab-2,aggregated,2,1.6365,1.64,Kurang")
     }
+
+    @Test("province folders read as the provinces' official names; anything else as it is")
+    func provinceNames() {
+        #expect(ProvinceName.display("sumatera-utara") == "Sumatera Utara")
+        #expect(ProvinceName.display("Jawa_Barat") == "Jawa Barat")
+        #expect(ProvinceName.display("di-yogyakarta") == "DI Yogyakarta")
+        #expect(ProvinceName.display("papua-barat-daya") == "Papua Barat Daya")
+        #expect(ProvinceName.display("prov-a") == "prov-a")
+    }
+
+    /// A regency's folder holds its OPD files directly and a `smart-city/` subfolder: that
+    /// subfolder is not a province (it once headed the smart-city section as one).
+    @Test("a regency folder's subfolders are not provinces")
+    func regencyFolder() throws {
+        let (files, problems) = EvidenceTree.scan([Repo.path("fixtures/kab-contoh-2024")])
+        #expect(problems.isEmpty)
+        #expect(files.contains { $0.path.hasSuffix("smart-city/kab-sukamaju-smart-city.xml") })
+        #expect(files.allSatisfy { $0.province.isEmpty })
+    }
 }

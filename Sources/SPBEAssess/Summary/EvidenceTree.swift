@@ -31,6 +31,11 @@ public enum EvidenceTree {
             let before = files.count
             guard let boundary = TreeBoundary(argument) else { continue }
             walk(argument, province: nil, boundary: boundary, into: &files, problems: &problems, visited: &visited)
+            // Evidence files directly in the directory given make it one regency's folder, not a
+            // national tree: its subfolders (`review/`, `smart-city/`) are not provinces.
+            if files[before...].contains(where: { $0.province.isEmpty }) {
+                for index in before..<files.count { files[index] = File(path: files[index].path, province: "") }
+            }
             if files.count == before {
                 problems.append(Diagnostic(.emptyDirectory, file: argument,
                                            id: "direktori ini tidak berisi berkas *.xml, pada kedalaman berapa pun",

@@ -18,7 +18,7 @@ enum SummaryTable {
             groups.add([name, "\(group.count)"] + group.predicateCounts.map(String.init)
                        + [lang.number(group.mean), lang.number(group.median)])
         }
-        for province in summary.provinces { add(province.name.isEmpty ? "-" : province.name, province) }
+        for province in summary.provinces { add(province.name.isEmpty ? "-" : ProvinceName.display(province.name), province) }
         add(lang.pick("NASIONAL", "NATIONAL"), summary.national)
         lines.append(groups.render())
         lines.append("")
@@ -37,7 +37,7 @@ enum SummaryTable {
         instansi.add([lang.pick("Provinsi", "Province"), "Instansi", lang.pick("Nama", "Name"), lang.pick("Indeks", "Index"),
                       lang.pick("Predikat", "Predicate"), lang.pick("Sumber", "Source")])
         for result in summary.instansi {
-            instansi.add([result.province, result.id, result.name, lang.number(result.index),
+            instansi.add([ProvinceName.display(result.province), result.id, result.name, lang.number(result.index),
                           result.predicate.label.text(in: lang), source(result.source, lang)])
         }
         lines.append(instansi.render())
