@@ -15,8 +15,9 @@ final class OutputSpool {
     /// The spill file in `$TMPDIR`, already unlinked: the descriptor keeps it, and no signal or
     /// crash can leave it behind.
     private var overflow: Int32?
-    /// Held in memory before spilling to `$TMPDIR`.
-    static let memoryLimit = 64 << 20
+    /// Held in memory before spilling to `$TMPDIR`: 8 MiB keeps `score --format json` over a
+    /// national corpus flat in memory (at 64 MiB it grew to 102 MB over 5,010 files).
+    static let memoryLimit = 8 << 20
 
     init(target: OutputFile) throws {
         self.target = target
