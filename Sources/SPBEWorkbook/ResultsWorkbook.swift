@@ -131,9 +131,7 @@ public enum ResultsWorkbook {
                 sheet.text(row, 3, indicator?.title.text(in: language) ?? score.id)
                 sheet.set(row, 4, .number(score.weight.description), .decimal)
                 sheet.set(row, 5, score.claimed.map { .number(String($0)) }, .integer)
-                // A measured indicator's value is both its supported level and its score.
-                let measured = score.measured != nil
-                sheet.set(row, 6, .number(measured ? score.score.description : String(score.supported)), measured ? .decimal : .integer)
+                sheet.set(row, 6, .number(score.supportedScore.description), score.measured == nil ? .integer : .decimal)
                 sheet.set(row, 7, .number(score.score.description),
                           WorkbookStyle.band(level: score.score.doubleValue, maximum: maximum))
                 sheet.text(row, 8, score.overclaim ? pick(language, "ya", "yes") : "")

@@ -45,6 +45,8 @@ public struct IndicatorScore: Sendable, Hashable {
     public let measured: ExactDecimal?
     /// What enters the index: the measured value, or `level`.
     public var score: ExactDecimal { measured ?? ExactDecimal(level) }
+    /// What the evidence supports, exactly: a measured indicator's value, or `supported`.
+    public var supportedScore: ExactDecimal { measured ?? ExactDecimal(supported) }
     /// What the indicator needs for the level above `supported`, in rubric order; empty at the
     /// top of the scale.
     public let missingForNext: [String]

@@ -29,7 +29,7 @@ public enum ReportFormat {
 
     /// The level the evidence supports: a measured indicator's value is its supported level.
     public static func supported(_ score: IndicatorScore, _ lang: Language) -> String {
-        Self.score(score.measured == nil ? ExactDecimal(score.supported) : score.score, lang)
+        Self.score(score.supportedScore, lang)
     }
 
     /// A change of score with its sign: `+1`, `-2`, `+0,49`.

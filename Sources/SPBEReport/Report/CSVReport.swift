@@ -23,7 +23,7 @@ public enum CSVReport {
             for (indicator, score) in zip(card.rubric.indicators, card.indicators) {
                 rows.append([a.unit.id, a.unit.name, a.unit.instansi ?? "", card.rubric.id, a.period, a.role.rawValue,
                              indicator.id, indicator.title.text(in: lang), dialect.number(score.weight.description),
-                             score.assessed ? "1" : "0", score.claimed.map(String.init) ?? "", dialect.number((score.measured == nil ? ExactDecimal(score.supported) : score.score).description), dialect.number(score.score.description),
+                             score.assessed ? "1" : "0", score.claimed.map(String.init) ?? "", dialect.number(score.supportedScore.description), dialect.number(score.score.description),
                              score.overclaim ? "1" : "0", score.missingForNext.joined(separator: " "),
                              score.metWithoutDocument.joined(separator: " ")])
             }

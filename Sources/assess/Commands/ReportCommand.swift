@@ -143,18 +143,16 @@ struct ReportCommand: ParsableCommand {
         }
         // A regency's OPD files: add the aggregated instansi and the readiness ranking.
         // An instansi file given beside them lends its name (and is left out of the OPD pages).
-        let opdFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .opd }
-        let instansiFiles = set.assessments.map(\.assessment).filter { $0.unit.kind == .instansi }
-        if input.trend == nil, opdFiles.count > 1, instansiFiles.count <= 1, let rubric = set.assessments.first?.rubric,
-           instansiFiles.allSatisfy({ file in opdFiles.allSatisfy { $0.unit.instansi == file.unit.id } }),
+        if input.trend == nil, let folder = RegencyFolder(set.assessments.map(\.assessment)), folder.opds.count > 1,
+           let rubric = set.assessments.first?.rubric,
            let responsibility = responsibilities[rubric.id],
            let result = try? Aggregator(rubric: rubric, responsibility: responsibility)
-               .aggregate(opdFiles, name: name ?? instansiFiles.first?.unit.name, path: "<aggregate>") {
+               .aggregate(folder.opds, name: name ?? folder.instansi?.unit.name, path: "<aggregate>") {
             let regency = Scorer(rubric: rubric, options: options).score(result.assessment)
             input.regency = regency
             input.cards = cards.filter { $0.assessment.unit.kind == .opd }
             input.readiness = Readiness(rubric: rubric, options: options, responsibility: responsibility)
-                .assess(opdFiles, expected: try responsibilityOptions.entries())
+                .assess(folder.opds, expected: try responsibilityOptions.entries())
             if let target, case .success(let goal) = GapTarget.parse(target, rubric: rubric),
                GapPlanner(maxStep: maxStep).withinBound(regency, target: goal) {
                 input.plans[regency.assessment.path] = GapPlanner(maxStep: maxStep).plan(regency, target: goal)

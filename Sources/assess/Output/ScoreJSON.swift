@@ -38,7 +38,7 @@ enum ScoreJSON {
             json.key("missingForNext"); strings(indicator.missingForNext, to: &json)
             json.key("overclaim"); json.bool(indicator.overclaim)
             json.key("supported")
-            if let measured = indicator.measured { json.number(measured) } else { json.number(indicator.supported) }
+            json.number(indicator.supportedScore)
             json.key("weight"); json.number(indicator.weight)
             json.endObject()
         }

@@ -18,14 +18,9 @@ struct OPDEvidence {
         files = try EvidenceSet(arguments: arguments, options: options)
         var opds = files.assessments.map(\.assessment)
         var name = name
-        if setAsideInstansi {
-            let instansi = opds.filter { $0.unit.kind == .instansi }
-            let members = opds.filter { $0.unit.kind == .opd }
-            if instansi.count == 1, let own = instansi.first, !members.isEmpty,
-               members.allSatisfy({ $0.unit.instansi == own.unit.id }) {
-                opds = members
-                name = name ?? own.unit.name
-            }
+        if setAsideInstansi, let folder = RegencyFolder(opds), let own = folder.instansi {
+            opds = folder.opds
+            name = name ?? own.unit.name
         }
         self.opds = opds
         guard let first = files.assessments.first else {
