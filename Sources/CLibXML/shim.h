@@ -14,6 +14,7 @@ typedef uint16_t UChar;
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
@@ -33,6 +34,14 @@ static inline void spbe_discard_generic_error(void *context, const char *message
 static inline void spbe_silence_generic_errors(void) {
     xmlSetGenericErrorFunc(NULL, spbe_discard_generic_error);
     xmlThrDefSetGenericErrorFunc(NULL, spbe_discard_generic_error);
+}
+
+/* glibc's backward memchr, declared only under _GNU_SOURCE, which Swift's Glibc module is not
+ * built with. The offset of the last `byte` before `count`, or -1. */
+void *memrchr(const void *s, int c, size_t n);
+static inline long spbe_last_index(const unsigned char *bytes, long count, unsigned char byte) {
+    const unsigned char *found = count > 0 ? memrchr(bytes, byte, (size_t)count) : 0;
+    return found ? (long)(found - bytes) : -1;
 }
 
 /* xmlFree is a global function pointer; Swift 6 strict concurrency refuses to touch it. */

@@ -22,12 +22,12 @@ struct StreamingReaderTests {
         let answers: [Answer]
         let documents: [Document]
         let warnings: [Diagnostic]
-        let answerLocations, metLocations, documentLocations: [String: SPBEAssess.SourceLocation]
+        let locations: EvidenceLocations
 
         init(_ a: Assessment) {
             path = a.path; rubricID = a.rubricID; period = a.period; role = a.role; unit = a.unit
             answers = a.answers; documents = a.documents; warnings = a.warnings
-            answerLocations = a.locations.answers; metLocations = a.locations.met; documentLocations = a.locations.documents
+            locations = a.locations
         }
     }
 

@@ -158,10 +158,10 @@ public struct Aggregator: Sendable {
     func ownershipWarnings(_ opds: [Assessment]) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for opd in opds {
-            for answer in opd.answers {
+            for (index, answer) in opd.answers.enumerated() {
                 guard let indicator = rubric.indicator(answer.indicatorID), !owns(opd.unit, indicator) else { continue }
-                let location = opd.locations.answers[answer.indicatorID]
-                warnings.append(Diagnostic(.answerNotOwned, file: opd.path, line: location?.line, column: location?.column,
+                let location = opd.location(ofAnswer: index)
+                warnings.append(Diagnostic(.answerNotOwned, file: opd.path, line: location.line, column: location.column,
                     id: "\(opd.unit.id) menjawab \(indicator.id), yang oleh rubrik \(rubric.id) diberikan kepada \(indicator.owners.joined(separator: ", ")) (peran unit ini: \(opd.unit.roles.joined(separator: " "))); jawaban ditampilkan sebagai kontribusi tetapi tidak dihitung — tambahkan peran pada <unit roles=\"…\"> atau tetapkan OPD ini sebagai penanggung jawab",
                     en: "\(opd.unit.id) answers \(indicator.id), which rubric \(rubric.id) gives to \(indicator.owners.joined(separator: ", ")) (this unit's roles: \(opd.unit.roles.joined(separator: " "))); the answer is shown as a contribution but not counted — add the role to <unit roles=\"…\"> or make this OPD the responsible one",
                     severity: .warning))

@@ -23,22 +23,22 @@ public struct EvidenceCheck: Sendable {
     /// Findings in file order (by line, then column).
     public func run(_ assessment: Assessment, documents folder: DocumentFolder? = nil) throws(LoadError) -> [EvidenceFinding] {
         var findings: [EvidenceFinding] = []
-        let locations = assessment.locations
-        func fileLocation() -> SourceLocation { SourceLocation(file: assessment.path, line: 1, column: nil) }
-        func at(document id: String) -> SourceLocation { locations.documents[id] ?? fileLocation() }
-
         let cited = Set(assessment.answers.flatMap { $0.met.flatMap(\.documentIDs) })
+        var metIndex = 0
         for answer in assessment.answers {
-            for met in answer.met where met.documentIDs.isEmpty {
-                findings.append(EvidenceFinding(kind: .metWithoutDocument, location: locations.met[met.criterionID] ?? fileLocation(),
+            for met in answer.met {
+                defer { metIndex += 1 }
+                guard met.documentIDs.isEmpty else { continue }
+                let location = assessment.location(ofMet: metIndex)
+                findings.append(EvidenceFinding(kind: .metWithoutDocument, location: location,
                                                 indicatorID: answer.indicatorID, criterionID: met.criterionID))
             }
         }
 
         let end = PeriodEnd(period: assessment.period)
         var seenHashes: [String: String] = [:]
-        for document in assessment.documents {
-            let location = at(document: document.id)
+        for (index, document) in assessment.documents.enumerated() {
+            let location = assessment.location(ofDocument: index)
             if !cited.contains(document.id) {
                 findings.append(EvidenceFinding(kind: .uncitedDocument, location: location, documentID: document.id))
             }

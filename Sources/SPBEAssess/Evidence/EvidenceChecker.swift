@@ -26,7 +26,7 @@ struct EvidenceChecker {
                         instansi: unitRecord?.instansi,
                         roles: unitRecord?.roles.map { $0.split(separator: " ").map(String.init) } ?? [unitID])
 
-        // Tables sized once: growing them was a tenth of checking a dense file.
+        // Sized once: growing them was a tenth of checking a dense file.
         var locations = EvidenceLocations()
         locations.documents.reserveCapacity(record.documents.count)
         locations.answers.reserveCapacity(record.answers.count)
@@ -42,28 +42,30 @@ struct EvidenceChecker {
                                            id: "dokumen '\(id)' dideklarasikan dua kali", en: "document '\(id)' is declared twice"))
                 continue
             }
-            locations.documents[id] = location(element.place)
+            locations.documents.append(position(element.place))
             documents.append(Document(id: id, title: element.title, date: element.date, href: element.href, sha256: element.sha256))
         }
 
         var answers: [Answer] = []
         answers.reserveCapacity(record.answers.count)
-        var answered: Set<String> = []
+        var answered = [Bool](repeating: false, count: rubric.indicators.count)
         var atOrBelowFloor: [EvidenceRecord.Met] = []
         for element in record.answers {
             let indicatorID = element.indicator ?? ""
-            guard let indicator = rubric.indicator(indicatorID) else {
+            guard let indicatorPosition = rubric.position(ofIndicator: indicatorID) else {
                 problems.append(diagnostic(.unknownReference, at: element.place, attribute: "indicator",
                     id: "indikator '\(indicatorID)' tidak ada dalam rubrik \(rubric.id)",
                     en: "indicator '\(indicatorID)' is not in rubric \(rubric.id)"))
                 continue
             }
-            guard answered.insert(indicatorID).inserted else {
+            let indicator = rubric.indicators[indicatorPosition]
+            guard !answered[indicatorPosition] else {
                 problems.append(diagnostic(.duplicateIdentifier, at: element.place, attribute: "indicator",
                     id: "indikator \(indicatorID) dijawab dua kali; berikan satu <answer> untuk setiap indikator",
                     en: "indicator \(indicatorID) is answered twice; give one <answer> per indicator"))
                 continue
             }
+            answered[indicatorPosition] = true
             var claimed: Int?
             if let text = element.claimed, indicator.isMeasured {
                 problems.append(diagnostic(.levelOutOfRange, at: element.place, attribute: "claimed",
@@ -90,13 +92,15 @@ struct EvidenceChecker {
                         en: "indicator \(indicatorID) is measured by a value, not by criteria: remove this <met> and give value=\"…\" on the <answer>"))
                     continue
                 }
-                guard let position = rubric.position(ofCriterion: criterionID) else {
-                    problems.append(diagnostic(.unknownReference, at: metElement.place, attribute: "criterion",
-                        id: "kriteria '\(criterionID)' tidak ada dalam rubrik \(rubric.id)",
-                        en: "criterion '\(criterionID)' is not in rubric \(rubric.id)"))
-                    continue
-                }
-                guard rubric.indicators[position.indicator].id == indicatorID else {
+                // The answer's own criteria first: comparing a dozen short ids is cheaper than
+                // hashing one, and only a criterion out of place needs the rubric's table.
+                guard let level = indicator.level(ofCriterion: criterionID) else {
+                    guard let position = rubric.position(ofCriterion: criterionID) else {
+                        problems.append(diagnostic(.unknownReference, at: metElement.place, attribute: "criterion",
+                            id: "kriteria '\(criterionID)' tidak ada dalam rubrik \(rubric.id)",
+                            en: "criterion '\(criterionID)' is not in rubric \(rubric.id)"))
+                        continue
+                    }
                     let owner = rubric.indicators[position.indicator].id
                     problems.append(diagnostic(.criterionOutOfPlace, at: metElement.place, attribute: "criterion",
                         id: "kriteria '\(criterionID)' milik indikator \(owner), bukan \(indicatorID); pindahkan ke <answer> indikator tersebut",
@@ -104,8 +108,8 @@ struct EvidenceChecker {
                     continue
                 }
                 // A criterion belongs to one indicator and an indicator is answered once, so one
-                // already located in this file was marked met in this very answer.
-                guard locations.met[criterionID] == nil else {
+                // marked met before in this file was marked in this very answer.
+                guard !met.contains(where: { $0.criterionID == criterionID }) else {
                     problems.append(diagnostic(.duplicateIdentifier, at: metElement.place, attribute: "criterion",
                                                id: "kriteria '\(criterionID)' ditandai terpenuhi dua kali",
                                                en: "criterion '\(criterionID)' is marked met twice"))
@@ -122,11 +126,11 @@ struct EvidenceChecker {
                         id: "kriteria '\(criterionID)' ditandai terpenuhi tanpa dokumen; kriteria ini hanya dihitung dengan --no-require-evidence",
                         en: "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence"))
                 }
-                if position.level <= indicator.floor { atOrBelowFloor.append(metElement) }
-                locations.met[criterionID] = location(metElement.place)
+                if level <= indicator.floor { atOrBelowFloor.append(metElement) }
+                locations.met.append(position(metElement.place))
                 met.append(MetCriterion(criterionID: criterionID, documentIDs: cited))
             }
-            locations.answers[indicatorID] = location(element.place)
+            locations.answers.append(position(element.place))
             answers.append(Answer(indicatorID: indicatorID, claimed: claimed, met: met,
                                   value: measured?.value, valueDocumentIDs: measured?.documents ?? [],
                                   note: localizedText("note", element.notes, of: element.place, into: &problems)))
@@ -222,9 +226,10 @@ struct EvidenceChecker {
         return LocalizedText(values)
     }
 
-    private func location(_ place: EvidenceRecord.Place) -> SourceLocation {
-        if place.cell != nil { return SourceLocation(file: source.path, line: place.line, column: place.cellColumn) }
-        return SourceLocation(file: source.path, line: place.line, column: source.column(line: place.line, element: place.element, ordinal: place.ordinal))
+    private func position(_ place: EvidenceRecord.Place) -> SourcePosition {
+        if place.cell != nil { return SourcePosition(line: place.line, column: place.cellColumn) }
+        return SourcePosition(line: place.line,
+                              column: source.column(line: place.line, element: place.element, ordinal: place.ordinal, offset: place.offset))
     }
 
     func diagnostic(_ code: Diagnostic.Code, at place: EvidenceRecord.Place, attribute: String? = nil,
@@ -239,7 +244,8 @@ struct EvidenceChecker {
         // A workbook cell is named as `file.xlsx:Jawaban!G12`, where a spreadsheet user looks.
         if let cell = place.cell { return Diagnostic(code, file: "\(source.path):\(cell)", message, severity: severity) }
         return Diagnostic(code, file: source.path, line: place.line,
-                   column: source.column(line: place.line, element: place.element, attribute: attribute, ordinal: place.ordinal), message,
+                   column: source.column(line: place.line, element: place.element, attribute: attribute, ordinal: place.ordinal,
+                                         offset: place.offset), message,
                    severity: severity)
     }
 }

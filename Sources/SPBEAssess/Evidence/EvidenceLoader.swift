@@ -99,7 +99,10 @@ public struct EvidenceFile {
 }
 
 extension XMLElement {
-    var place: EvidenceRecord.Place { EvidenceRecord.Place(element: name, line: line, ordinal: document.ordinal(of: node)) }
+    var place: EvidenceRecord.Place {
+        let offset = offset
+        return EvidenceRecord.Place(element: name, line: line, ordinal: offset == nil ? document.ordinal(of: node) : 0, offset: offset)
+    }
 }
 
 extension Array where Element == Diagnostic {

@@ -19,13 +19,18 @@ public struct EvidenceRecord: Sendable {
         /// Which of the elements of this name recorded on `line` it is (0 = the first): several
         /// share a line in a file written on one line.
         public var ordinal: Int
+        /// The byte offset of the element's `<` in the file, when the parser could say it (a
+        /// UTF-8 file): it places the element exactly, and makes `ordinal` unneeded.
+        public var offset: Int?
 
-        public init(element: String, line: Int, cell: String? = nil, cellColumn: Int? = nil, ordinal: Int = 0) {
+        public init(element: String, line: Int, cell: String? = nil, cellColumn: Int? = nil, ordinal: Int = 0,
+                    offset: Int? = nil) {
             self.element = element
             self.line = line
             self.cell = cell
             self.cellColumn = cellColumn
             self.ordinal = ordinal
+            self.offset = offset
         }
     }
 

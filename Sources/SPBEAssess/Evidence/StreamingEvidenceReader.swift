@@ -79,7 +79,8 @@ public struct StreamingEvidenceReader: Sendable {
     static func rubricDiagnostic(_ code: Diagnostic.Code, _ message: String, _ record: EvidenceRecord,
                                  _ source: SourceText) -> Diagnostic {
         Diagnostic(code, file: source.path, line: record.root.line,
-                   column: source.column(line: record.root.line, element: record.root.element, attribute: "rubric"), message)
+                   column: source.column(line: record.root.line, element: record.root.element, attribute: "rubric",
+                                         ordinal: record.root.ordinal, offset: record.root.offset), message)
     }
 
     func load(path: String, stream: EvidenceStream) throws(LoadError) -> Loaded {

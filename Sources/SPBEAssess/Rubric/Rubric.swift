@@ -187,6 +187,12 @@ public struct Indicator: Sendable, Hashable {
     /// The levels above the floor, whose criteria count.
     public var ladder: ArraySlice<Level> { levels.dropFirst(floor) }
 
+    /// The level holding criterion `id`, when it is one of this indicator's.
+    public func level(ofCriterion id: String) -> Int? {
+        for level in levels where level.criteria.contains(where: { $0.id == id }) { return level.value }
+        return nil
+    }
+
     public func criteria(ofLevel value: Int) -> [Criterion] {
         value >= 1 && value <= levels.count ? levels[value - 1].criteria : []
     }

@@ -102,8 +102,7 @@ final class EvidenceStream {
         sax.pointee.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
             guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
                   let builder = RecordBuilder.of(context), let localName else { return }
-            let line = Int(context.pointee.input?.pointee.line ?? 0)
-            builder.start(localName, uri: uri, line: line,
+            builder.start(localName, uri: uri, context: context,
                           attributes: Attributes(pointer: attributes, count: Int(attributeCount)))
         }
         sax.pointee.endElementNs = { userData, _, _, _ in
@@ -179,21 +178,22 @@ private enum Names {
 }
 
 /// Builds the record from SAX events; reached from the C callbacks through the context's
-/// `_private`.
+/// `_private`. Its state is touched by one thread, several times per element, so it goes without
+/// dynamic exclusivity checks.
 private final class RecordBuilder {
     let source: SourceText
     let diagnostics: ParserDiagnostics
-    var record = EvidenceRecord(root: .init(element: "assessment", line: 0))
-    var schemaErrors = 0
-    var rootIsEvidence = false
+    @exclusivity(unchecked) var record = EvidenceRecord(root: .init(element: "assessment", line: 0))
+    @exclusivity(unchecked) var schemaErrors = 0
+    @exclusivity(unchecked) var rootIsEvidence = false
 
     /// The element kinds the record keeps; everything else only counts depth.
     private enum Kind: Int { case root, unit, answer, met, note, document, recommendation, other }
-    private var stack: [(kind: Kind, language: String?)] = []
+    @exclusivity(unchecked) private var stack: [(kind: Kind, language: String?)] = []
     /// Elements of each kind started on `countedLine` so far: a place's ordinal, as the DOM
     /// loader counts it (``XMLDocument/ordinal(of:)``).
-    private var countedLine = -1
-    private var counts = [Int](repeating: 0, count: 8)
+    @exclusivity(unchecked) private var countedLine = -1
+    @exclusivity(unchecked) private var counts = [Int](repeating: 0, count: 8)
 
     /// The ordinal of a `kind` element starting on `line`, counted.
     private func ordinal(_ kind: Kind, line: Int) -> Int {
@@ -205,8 +205,8 @@ private final class RecordBuilder {
         return counts[kind.rawValue]
     }
     /// Text is gathered only inside unit, note, document and recommendation.
-    var capturing = false
-    var text: [UInt8] = []
+    @exclusivity(unchecked) var capturing = false
+    @exclusivity(unchecked) var text: [UInt8] = []
 
     init(source: SourceText) {
         self.source = source
@@ -219,7 +219,17 @@ private final class RecordBuilder {
         context.pointee._private.map { Unmanaged<RecordBuilder>.fromOpaque($0).takeUnretainedValue() }
     }
 
-    func start(_ name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, line: Int, attributes: Attributes) {
+    func start(_ name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, context: xmlParserCtxtPtr,
+               attributes: Attributes) {
+        let line = Int(context.pointee.input?.pointee.line ?? 0)
+        /// Where a recorded element is: exactly, by its byte offset, in a UTF-8 file; by line
+        /// and ordinal otherwise.
+        func place(_ element: String, _ kind: Kind) -> EvidenceRecord.Place {
+            if let offset = LibXML.tagOffset(context, in: source) {
+                return EvidenceRecord.Place(element: element, line: line, offset: offset)
+            }
+            return EvidenceRecord.Place(element: element, line: line, ordinal: ordinal(kind, line: line))
+        }
         let language = attributes.language ?? stack.last?.language
         // DocumentKind.evidence.namespace, compared without making a String per element.
         let inEvidence = uri.map { Names.equal($0, "urn:spbe-assess:evidence:1") } ?? false
@@ -230,7 +240,7 @@ private final class RecordBuilder {
             case nil where Names.equal(name, "assessment"):
                 kind = .root
                 rootIsEvidence = true
-                record.root = .init(element: "assessment", line: line, ordinal: ordinal(.root, line: line))
+                record.root = place("assessment", .root)
                 record.rubricID = attributes.value("rubric")
                 record.period = attributes.value("period")
                 record.role = attributes.value("role")
@@ -239,32 +249,32 @@ private final class RecordBuilder {
                 if record.unit == nil {
                     record.unit = .init(id: attributes.value("id"), name: "", kind: attributes.value("kind"),
                                         instansi: attributes.value("instansi"), roles: attributes.value("roles"),
-                                        place: .init(element: "unit", line: line, ordinal: ordinal(.unit, line: line)))
+                                        place: place("unit", .unit))
                 }
             case .root? where Names.equal(name, "answer"):
                 kind = .answer
                 record.answers.append(.init(indicator: attributes.value("indicator"), claimed: attributes.value("claimed"),
                                             value: attributes.value("value"), documents: attributes.value("documents"),
-                                            place: .init(element: "answer", line: line, ordinal: ordinal(.answer, line: line))))
+                                            place: place("answer", .answer)))
             case .root? where Names.equal(name, "document"):
                 kind = .document
                 record.documents.append(.init(id: attributes.value("id"), title: "", date: attributes.value("date"),
                                               href: attributes.value("href"), sha256: attributes.value("sha256"),
-                                              place: .init(element: "document", line: line, ordinal: ordinal(.document, line: line))))
+                                              place: place("document", .document)))
             case .root? where Names.equal(name, "recommendation"):
                 kind = .recommendation
                 record.recommendations.append(.init(indicator: attributes.value("indicator"), target: attributes.value("target"),
                                                     due: attributes.value("due"), language: language, text: "",
-                                                    place: .init(element: "recommendation", line: line, ordinal: ordinal(.recommendation, line: line))))
+                                                    place: place("recommendation", .recommendation)))
             case .answer? where Names.equal(name, "met"):
                 kind = .met
                 record.answers[record.answers.count - 1].met.append(
                     .init(criterion: attributes.value("criterion"), documents: attributes.value("documents"),
-                          place: .init(element: "met", line: line, ordinal: ordinal(.met, line: line))))
+                          place: place("met", .met)))
             case .answer? where Names.equal(name, "note"):
                 kind = .note
                 record.answers[record.answers.count - 1].notes.append(
-                    .init(language: language, text: "", place: .init(element: "note", line: line, ordinal: ordinal(.note, line: line))))
+                    .init(language: language, text: "", place: place("note", .note)))
             default:
                 break
             }

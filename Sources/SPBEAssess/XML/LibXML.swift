@@ -20,6 +20,15 @@ enum LibXML {
         spbe_silence_generic_errors()
     }
 
+    /// The byte offset in `source` of the `<` opening the start tag the parser is reporting, or
+    /// nil when the input is converted from another encoding (the parser's positions are then
+    /// in its UTF-8 copy, not in the file's bytes). Called from a start-element handler.
+    static func tagOffset(_ context: xmlParserCtxtPtr, in source: SourceText) -> Int? {
+        guard let input = context.pointee.input, input.pointee.buf?.pointee.encoder == nil else { return nil }
+        let consumed = xmlByteConsumed(context)
+        return consumed > 0 ? source.tagStart(before: Int(consumed)) : nil
+    }
+
     /// Copies a libxml2 string and frees it.
     static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }

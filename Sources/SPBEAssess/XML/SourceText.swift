@@ -1,21 +1,26 @@
+import CLibXML
 import Foundation
 
 /// The bytes of one input file, and the means to turn an element's line into a column.
 ///
 /// libxml2 keeps a line per element but no column, and schema errors carry no column at all. A
 /// user fixing a file wants to land on the element or attribute at fault, so when a diagnostic is
-/// made we look for `<name` (and `attr=`) on the element's line. Line starts are indexed lazily,
-/// only once a file has a problem to report.
+/// made we find its `<name` (and `attr=`): at the byte offset the parser gave, or else on the
+/// element's line. Line starts are indexed on first use.
 final class SourceText {
     let path: String
     let bytes: [UInt8]
-    private var lineStarts: [Int]?
+    // Caches filled on the one thread that reads the file; they are touched for every element
+    // located, so they go without dynamic exclusivity checks.
+    @exclusivity(unchecked) private var lineStarts: [Int]?
     /// UTF-8 lead bytes before every 4,096-byte block: a column is then counted over at most one
     /// block, not from the start of a (possibly 9 MB) line.
-    private var leadsBefore: [Int]?
+    @exclusivity(unchecked) private var leadsBefore: [Int]?
+    /// The line ``lineNumber(of:_:)`` found last, where the next search starts.
+    @exclusivity(unchecked) private var lastLine = 1
     /// Every `<element` offset on a long line, by line and name: each line is scanned once per
     /// element name however many diagnostics point into it.
-    private var tagsOnLine: [Int: [String: [Int]]] = [:]
+    @exclusivity(unchecked) private var tagsOnLine: [Int: [String: [Int]]] = [:]
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -24,16 +29,28 @@ final class SourceText {
 
     /// The 1-based column of `<element` on `line` (or, as libxml2 records the line where a start
     /// tag ends, on one of the few lines before it), or of its `attribute=` when given.
+    ///
+    /// `offset`, the byte offset of the tag's `<` when the parser could say it (a UTF-8 file:
+    /// ``tagStart(before:)``), places the element exactly; the column is then nil when the tag
+    /// starts on an earlier line than `line`. Without it the tag is looked for on the line, and
     /// `ordinal` says which of the elements of this name recorded on `line` it is, so that on a
     /// file written on one line the third `<met` is found, not the first. (A tag that starts on
     /// an earlier line and ends on a line holding another of its name would shift the count;
     /// such a file is rare enough to get the nearer column.)
-    func column(line: Int, element: String, attribute: String? = nil, ordinal: Int = 0) -> Int? {
+    func column(line: Int, element: String, attribute: String? = nil, ordinal: @autoclosure () -> Int = 0,
+                offset: Int? = nil) -> Int? {
         let starts = indexLines()
         guard line >= 1, line <= starts.count else { return nil }
+        if let offset, offset < bytes.count {
+            if let attribute, let at = find(attribute: attribute, in: offset..<tagEnd(from: offset)) {
+                return characters(from: starts[lineNumber(of: at, starts) - 1], to: at) + 1
+            }
+            let tagLine = lineNumber(of: offset, starts)
+            return tagLine == line ? characters(from: starts[tagLine - 1], to: offset) + 1 : nil
+        }
         for candidate in stride(from: line, through: max(1, line - 20), by: -1) {
             let range = lineRange(candidate, starts)
-            guard let tag = cachedTag(element, line: candidate, in: range, ordinal: candidate == line ? ordinal : 0) else { continue }
+            guard let tag = cachedTag(element, line: candidate, in: range, ordinal: candidate == line ? ordinal() : 0) else { continue }
             if let attribute {
                 // The attribute may sit on the tag's line or on any line up to the reported one,
                 // but never past the tag's end.
@@ -48,14 +65,29 @@ final class SourceText {
         return nil
     }
 
+    /// The offset of the `<` that opens the tag whose parsing reached `end` (the parser's byte
+    /// position when it reports a start tag): the last `<` before it, as no attribute value may
+    /// hold one. Nil when there is none.
+    func tagStart(before end: Int) -> Int? {
+        guard end > 0, end <= bytes.count else { return nil }
+        let found = bytes.withUnsafeBufferPointer { spbe_last_index($0.baseAddress, end, UInt8(ascii: "<")) }
+        return found >= 0 ? found : nil
+    }
+
     /// The line a byte offset falls on, 1-based.
     func lineNumber(ofOffset offset: Int) -> Int { lineNumber(of: offset, indexLines()) }
 
     private func indexLines() -> [Int] {
         if let lineStarts { return lineStarts }
         var starts = [0]
+        // memchr jumps from line break to line break: every streamed file is indexed once.
         bytes.withUnsafeBufferPointer { buffer in
-            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            guard let base = buffer.baseAddress else { return }
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(from)
+            }
         }
         lineStarts = starts
         return starts
@@ -68,11 +100,23 @@ final class SourceText {
     }
 
     private func lineNumber(of offset: Int, _ starts: [Int]) -> Int {
+        // Elements are placed in file order: the line after the last one found is the usual
+        // answer, a step or two from it.
+        var line = lastLine
+        if line >= 1, line <= starts.count, starts[line - 1] <= offset {
+            var steps = 0
+            while line < starts.count, starts[line] <= offset, steps < 8 { line += 1; steps += 1 }
+            if line == starts.count || starts[line] > offset {
+                lastLine = line
+                return line
+            }
+        }
         var low = 0, high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
+        lastLine = low + 1
         return low + 1
     }
 

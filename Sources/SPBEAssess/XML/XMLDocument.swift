@@ -48,6 +48,12 @@ final class XMLDocument {
         return ordinals?[node] ?? 0
     }
 
+    /// The byte offset of an element's `<`, recorded while parsing; nil when the parser could
+    /// not say it (a file in another encoding than UTF-8).
+    static func offset(of node: xmlNodePtr) -> Int? {
+        node.pointee._private.map { Int(bitPattern: $0) - 1 }
+    }
+
     var root: XMLElement? {
         xmlDocGetRootElement(pointer).map { XMLElement(node: $0, document: self) }
     }
@@ -74,6 +80,19 @@ final class XMLDocument {
             guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
                   let collectorPointer = context.pointee._private, let error else { return }
             Unmanaged<ParserDiagnostics>.fromOpaque(collectorPointer).takeUnretainedValue().add(error)
+        }
+        // The tree builder's element handler, then the tag's byte offset in the node's spare
+        // pointer: diagnostics and locations then place the element exactly (``offset(of:)``).
+        context.pointee.sax.pointee.startElementNs = { userData, localName, prefix, uri, namespaceCount, namespaces,
+                                                       attributeCount, defaulted, attributes in
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+            let parent = context.pointee.node
+            xmlSAX2StartElementNs(userData, localName, prefix, uri, namespaceCount, namespaces,
+                                  attributeCount, defaulted, attributes)
+            guard let node = context.pointee.node, node != parent, let collectorPointer = context.pointee._private,
+                  let offset = LibXML.tagOffset(context, in: Unmanaged<ParserDiagnostics>.fromOpaque(collectorPointer)
+                                                    .takeUnretainedValue().source) else { return }
+            node.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1)
         }
         context.pointee.sax.pointee.internalSubset = { userData, _, _, _ in
             guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),

@@ -51,12 +51,21 @@ struct XMLElement {
         WhiteSpaceFolding.fold(LibXML.takeString(xmlNodeGetContent(node)) ?? "")
     }
 
+    /// The byte offset of the element's `<` in the file, when the parser recorded it.
+    var offset: Int? { XMLDocument.offset(of: node) }
+
+    /// The column of this element's start tag, or of one of its attributes, on `line` (the
+    /// element's own by default).
+    func column(line: Int? = nil, attribute: String? = nil) -> Int? {
+        let offset = offset
+        return document.source.column(line: line ?? self.line, element: name, attribute: attribute,
+                                      ordinal: offset == nil ? document.ordinal(of: node) : 0, offset: offset)
+    }
+
     /// A diagnostic pointing at this element, or at one of its attributes.
     func diagnostic(_ code: Diagnostic.Code, _ message: String, attribute: String? = nil,
                     severity: Diagnostic.Severity = .error) -> Diagnostic {
-        Diagnostic(code, file: document.source.path, line: line,
-                   column: document.source.column(line: line, element: name, attribute: attribute,
-                                                  ordinal: document.ordinal(of: node)), message,
+        Diagnostic(code, file: document.source.path, line: line, column: column(attribute: attribute), message,
                    severity: severity)
     }
 

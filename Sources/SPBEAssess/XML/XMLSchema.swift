@@ -79,8 +79,7 @@ private final class SchemaDiagnostics {
             let node = raw.assumingMemoryBound(to: xmlNode.self)
             if line <= 0 { line = Int(xmlGetLineNo(node)) }
             if node.pointee.type == XML_ELEMENT_NODE {
-                column = document.source.column(line: line, element: String(cString: node.pointee.name),
-                                                attribute: Self.attributeName(in: message), ordinal: document.ordinal(of: node))
+                column = XMLElement(node: node, document: document).column(line: line, attribute: Self.attributeName(in: message))
             }
         }
         let severity: Diagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
