@@ -16,7 +16,30 @@ enum AttributeLimit {
 
     static func check(_ source: SourceText) throws(LoadError) {
         // Every byte of every file passes here: without bounds checks it costs a fraction.
-        try source.bytes.withUnsafeBufferPointer { (bytes) throws(LoadError) in try check(bytes, source) }
+        try source.bytes.withUnsafeBufferPointer { (bytes) throws(LoadError) in
+            if fewAttributesPossible(bytes) { return }
+            try check(bytes, source)
+        }
+    }
+
+    /// Each attribute takes at least four bytes (`a=""`) and a tag holds no `<` but its first,
+    /// so a tag with more than `maximum` attributes needs more than `4 × maximum` bytes between
+    /// one `<` and the next. When no such stretch exists — every ordinary file — no tag can
+    /// break the limit, and `memchr` from `<` to `<` proves it without looking at the bytes
+    /// between.
+    private static func fewAttributesPossible(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count, stretch = 4 * maximum
+        var previous = 0
+        while previous < count {
+            guard let found = memchr(base + previous, Int32(UInt8(ascii: "<")), count - previous) else {
+                return count - previous <= stretch
+            }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if at - previous > stretch { return false }
+            previous = at + 1
+        }
+        return true
     }
 
     /// Every byte of every file passes here, so the scan jumps with `memchr` to the next `<`
