@@ -123,4 +123,23 @@ struct JSONWriterTests {
         json.endArray()
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[\n  13,\n  4.5,\n  1e-06,\n  2.75,\n  0\n]")
     }
+
+    /// Decimals written from their digits give the bytes `Double.description` gives (the
+    /// contract's numbers), at the edges of the direct path and at random inside it.
+    @Test func exactDecimalsAsDoubles() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Int64] = [100, 99, -100, 101, 1_234_567, -1_666_667, 999_999_999_999_999, 1_000_000_000_000_001,
+                               -999_999_999_999_999, 10_000, 1_000_010, 123_456_789_012_345]
+        for _ in 0..<20_000 {
+            let magnitude = Int64.random(in: 1...999_999_999_999_999, using: &generator)
+            values.append(Bool.random(using: &generator) ? magnitude : -magnitude)
+            values.append(Int64.random(in: -10_000_000...10_000_000, using: &generator))
+        }
+        for millionths in values {
+            var direct = JSONWriter(), viaDouble = JSONWriter()
+            direct.number(ExactDecimal(millionths: millionths))
+            viaDouble.number(Double(millionths) / 1_000_000)
+            #expect(direct.bytes == viaDouble.bytes, "\(millionths) millionths")
+        }
+    }
 }

@@ -108,6 +108,9 @@ public struct Scorer: Sendable {
 
     /// The criteria of the level above `level` not yet counted, in rubric order.
     private func nextCriteria(_ indicator: Indicator, above level: Int, counted: [String]) -> [String] {
-        indicator.isMeasured ? [] : indicator.criteria(ofLevel: level + 1).map(\.id).filter { !counted.contains($0) }
+        guard !indicator.isMeasured else { return [] }
+        var missing: [String] = []
+        for criterion in indicator.criteria(ofLevel: level + 1) where !counted.contains(criterion.id) { missing.append(criterion.id) }
+        return missing
     }
 }

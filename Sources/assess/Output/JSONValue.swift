@@ -53,7 +53,7 @@ enum JSONValue: Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiter
         case .object(let members):
             json.beginObject()
             for (key, value) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                json.key(key)
+                json.key(named: key)
                 value.write(to: &json)
             }
             json.endObject()

@@ -17,13 +17,18 @@ import SPBEAssess
 /// ```
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
-    /// One entry per open container: whether it has a member yet, and (debug) its last key.
-    private var open: [(hasMembers: Bool, lastKey: String?)] = []
+    /// One entry per open container: whether it has a member yet.
+    private var hasMembers: [Bool] = []
+    #if DEBUG
+    /// The last key of each open object, to check the order.
+    private var lastKeys: [[UInt8]?] = []
+    #endif
     /// A key was just written, so the next value follows it on the same line.
     private var afterKey = false
 
     init(reserving capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
+        hasMembers.reserveCapacity(8)
     }
 
     /// Hands over what is written so far and empties the buffer (the open containers stay).
@@ -34,32 +39,37 @@ struct JSONWriter {
 
     // MARK: containers
 
-    mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); open.append((false, nil)) }
+    mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); open() }
     mutating func endObject() { endContainer(UInt8(ascii: "}")) }
-    mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); open.append((false, nil)) }
+    mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); open() }
     mutating func endArray() { endContainer(UInt8(ascii: "]")) }
 
-    mutating func key(_ name: String) {
-        assert(open.last.map { $0.lastKey.map { Array($0.utf8).lexicographicallyPrecedes(name.utf8) } ?? true } ?? false,
-               "JSON keys must be written in sorted order: \(name) after \(open.last?.lastKey ?? "")")
-        newMember()
-        #if DEBUG
-        open[open.count - 1].lastKey = name
-        #endif
+    /// A member name written in the source: copied as it is, as no name of ours needs escaping
+    /// (debug builds check).
+    mutating func key(_ name: StaticString) {
+        let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x80 })
+        beginKey(utf8)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: utf8)
+        bytes.append(UInt8(ascii: "\""))
+        endKey()
+    }
+
+    /// A member name made at run time (a map's keys), escaped as any string.
+    mutating func key(named name: String) {
+        var name = name
+        name.withUTF8 { beginKey($0) }
         appendQuoted(name)
-        // Byte by byte: an array literal here is made and freed for every key written.
-        bytes.append(0x20)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(0x20)
-        afterKey = true
+        endKey()
     }
 
     // MARK: values
 
     mutating func string(_ value: String) { beginValue(); appendQuoted(value) }
     mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
-    mutating func null() { beginValue(); bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    mutating func bool(_ value: Bool) { beginValue(); append(value ? "true" : "false") }
+    mutating func null() { beginValue(); append("null") }
     mutating func number(_ value: Int) { beginValue(); appendInteger(value) }
     mutating func number(_ value: Int?) { if let value { number(value) } else { null() } }
 
@@ -79,9 +89,25 @@ struct JSONWriter {
 
     /// A rubric decimal (weights, and the levels of measured indicators): written as its `Double`
     /// has always been written, so outputs keep their bytes.
+    ///
+    /// Its digits are written directly: a decimal of at most 15 significant digits is the
+    /// shortest text of the nearest `Double` (no shorter one can round to the same value), so
+    /// the bytes are `description`'s, without its cost. Below 0.0001 `description` switches to
+    /// an exponent, and is used.
     mutating func number(_ value: ExactDecimal) {
-        if value.millionths % ExactDecimal.scale == 0 {
-            number(Int(value.millionths / ExactDecimal.scale))
+        let millionths = value.millionths, scale = ExactDecimal.scale
+        if millionths % scale == 0 {
+            number(Int(millionths / scale))
+        } else if millionths.magnitude >= 100, millionths.magnitude < 1_000_000_000_000_000 {
+            beginValue()
+            if millionths < 0 { bytes.append(UInt8(ascii: "-")) }
+            appendInteger(Int(millionths.magnitude / UInt64(scale)))
+            bytes.append(UInt8(ascii: "."))
+            var fraction = Int(millionths.magnitude % UInt64(scale)), digits = 6
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            let text = String(fraction)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits - text.utf8.count))
+            bytes.append(contentsOf: text.utf8)
         } else {
             number(value.doubleValue)
         }
@@ -97,7 +123,7 @@ struct JSONWriter {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         beginValue()
-        let indent = [UInt8](repeating: 0x20, count: 2 * open.count)
+        let indent = [UInt8](repeating: 0x20, count: 2 * hasMembers.count)
         for byte in data {
             bytes.append(byte)
             // Newlines only occur between tokens: strings escape theirs.
@@ -107,31 +133,67 @@ struct JSONWriter {
 
     // MARK: layout
 
+    private mutating func open() {
+        hasMembers.append(false)
+        #if DEBUG
+        lastKeys.append(nil)
+        #endif
+    }
+
+    private mutating func beginKey(_ name: UnsafeBufferPointer<UInt8>) {
+        #if DEBUG
+        let last = lastKeys.last ?? nil
+        assert(last.map { $0.lexicographicallyPrecedes(name) } ?? true,
+               "JSON keys must be written in sorted order: \(String(decoding: name, as: UTF8.self)) after \(String(decoding: last ?? [], as: UTF8.self))")
+        if !lastKeys.isEmpty { lastKeys[lastKeys.count - 1] = Array(name) }
+        #endif
+        newMember()
+    }
+
+    private mutating func endKey() {
+        append(" : ")
+        afterKey = true
+    }
+
     private mutating func newMember() {
-        precondition(!open.isEmpty, "a member needs an open container")
-        if open[open.count - 1].hasMembers { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(0x0A)
-        open[open.count - 1].hasMembers = true
-        appendIndent(open.count)
+        precondition(!hasMembers.isEmpty, "a member needs an open container")
+        if hasMembers[hasMembers.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasMembers[hasMembers.count - 1] = true
+        appendLineBreak(hasMembers.count)
     }
 
     /// A value in an array starts a new line; after a key (or at the top) it does not.
     private mutating func beginValue() {
         if afterKey { afterKey = false; return }
-        if !open.isEmpty { newMember() }
+        if !hasMembers.isEmpty { newMember() }
     }
 
     private mutating func endContainer(_ bracket: UInt8) {
-        let level = open.removeLast()
-        bytes.append(0x0A)
-        if !level.hasMembers { bytes.append(0x0A) }
-        appendIndent(open.count)
+        let hadMembers = hasMembers.removeLast()
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+        if !hadMembers { bytes.append(0x0A) }
+        appendLineBreak(hasMembers.count)
         bytes.append(bracket)
     }
 
-    private mutating func appendIndent(_ depth: Int) {
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    private mutating func append(_ literal: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
+
+    /// A line break and the indent of `depth`, copied whole from ``lineBreaks``: appending
+    /// them byte by byte was most of the cost of a key.
+    private mutating func appendLineBreak(_ depth: Int) {
+        if depth < Self.lineBreaks.count {
+            bytes.append(contentsOf: Self.lineBreaks[depth])
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
+    }
+
+    private static let lineBreaks: [[UInt8]] = (0..<16).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
 
     private mutating func appendInteger(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
