@@ -36,7 +36,7 @@ struct Assess: ParsableCommand {
     static func main() {
         TemporaryFiles.installSignalHandlers()
         do {
-            var command = try parseAsRoot()
+            var command = try TrailingPathParsing.parse(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
