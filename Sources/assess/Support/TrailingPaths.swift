@@ -8,7 +8,12 @@ import ArgumentParser
 /// scoring them). ``parse(_:)`` hands it only the start of a long trailing run of paths and
 /// appends the rest itself; anything it cannot vouch for is parsed the ordinary way.
 protocol TrailingPaths: ParsableCommand {
-    var paths: [String] { get set }
+    /// The command's path list.
+    static var paths: WritableKeyPath<Self, [String]> { get }
+}
+
+extension TrailingPaths {
+    mutating func append(paths more: ArraySlice<String>) { self[keyPath: Self.paths] += more }
 }
 
 enum TrailingPathParsing {
@@ -27,32 +32,16 @@ enum TrailingPathParsing {
         guard var command = (try? Assess.parseAsRoot(head)) as? any TrailingPaths else {
             return try Assess.parseAsRoot(arguments)
         }
-        command.paths += arguments[(runStart + 2)...]
+        command.append(paths: arguments[(runStart + 2)...])
         return command
     }
 }
 
-extension ScoreCommand: TrailingPaths {
-    var paths: [String] { get { evidence } set { evidence = newValue } }
-}
-extension ValidateCommand: TrailingPaths {
-    var paths: [String] { get { files } set { files = newValue } }
-}
-extension CheckCommand: TrailingPaths {
-    var paths: [String] { get { evidence } set { evidence = newValue } }
-}
-extension ReportCommand: TrailingPaths {
-    var paths: [String] { get { evidence } set { evidence = newValue } }
-}
-extension SummaryCommand: TrailingPaths {
-    var paths: [String] { get { directories } set { directories = newValue } }
-}
-extension AggregateCommand: TrailingPaths {
-    var paths: [String] { get { inputs } set { inputs = newValue } }
-}
-extension ReadinessCommand: TrailingPaths {
-    var paths: [String] { get { inputs } set { inputs = newValue } }
-}
-extension ImportCommand: TrailingPaths {
-    var paths: [String] { get { workbooks } set { workbooks = newValue } }
-}
+extension ScoreCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.evidence } }
+extension ValidateCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.files } }
+extension CheckCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.evidence } }
+extension ReportCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.evidence } }
+extension SummaryCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.directories } }
+extension AggregateCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.inputs } }
+extension ReadinessCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.inputs } }
+extension ImportCommand: TrailingPaths { static var paths: WritableKeyPath<Self, [String]> { \.workbooks } }
