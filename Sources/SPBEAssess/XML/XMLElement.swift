@@ -56,10 +56,10 @@ struct XMLElement {
 
     /// The column of this element's start tag, or of one of its attributes, on `line` (the
     /// element's own by default).
+    /// (The ordinal is worked out only when there is no offset: the argument is an autoclosure.)
     func column(line: Int? = nil, attribute: String? = nil) -> Int? {
-        let offset = offset
-        return document.source.column(line: line ?? self.line, element: name, attribute: attribute,
-                                      ordinal: offset == nil ? document.ordinal(of: node) : 0, offset: offset)
+        document.source.column(line: line ?? self.line, element: name, attribute: attribute,
+                               ordinal: document.ordinal(of: node), offset: offset)
     }
 
     /// A diagnostic pointing at this element, or at one of its attributes.
