@@ -16,7 +16,10 @@ public struct StreamingEvidenceReader: Sendable {
     }
 
     public let resolver: RubricResolver
+    /// The full evidence schema: what a file the streaming pass refuses is read against.
     public let schema: XMLSchema
+    /// The schema the streaming pass validates against (``RubricCatalog/streamingEvidenceSchema()``).
+    let streamingSchema: XMLSchema
     public let limits: InputLimits
     /// Reads the workbooks among the files (any file it claims), when given.
     public let workbooks: (any EvidenceWorkbookReader)?
@@ -24,6 +27,7 @@ public struct StreamingEvidenceReader: Sendable {
     public init(resolver: RubricResolver, workbooks: (any EvidenceWorkbookReader)? = nil) throws(LoadError) {
         self.resolver = resolver
         self.schema = try resolver.evidenceSchema()
+        self.streamingSchema = try resolver.streamingEvidenceSchema()
         self.limits = resolver.limits
         self.workbooks = workbooks
     }
@@ -39,7 +43,7 @@ public struct StreamingEvidenceReader: Sendable {
 
     /// One file, checked against the rubric it names (or the resolver's override).
     public func assessment(path: String) throws(LoadError) -> Assessment {
-        guard let stream = EvidenceStream(schema: schema) else {
+        guard let stream = EvidenceStream(schema: streamingSchema) else {
             throw LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",
                                                         en: "out of memory creating the schema validator")])
         }
@@ -52,7 +56,7 @@ public struct StreamingEvidenceReader: Sendable {
             throw LoadError([Diagnostic(.tooLarge, file: path, id: "melebihi batas \(limits.maxFileBytes) bita",
                                         en: "more than the limit of \(limits.maxFileBytes) bytes")])
         }
-        guard let stream = EvidenceStream(schema: schema) else {
+        guard let stream = EvidenceStream(schema: streamingSchema) else {
             throw LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",
                                                         en: "out of memory creating the schema validator")])
         }
@@ -64,7 +68,7 @@ public struct StreamingEvidenceReader: Sendable {
     /// results come back in the order of `paths`.
     public func read<T>(paths: [String], jobs: Int = ParallelWork.defaultJobs,
                         _ transform: @Sendable (String, Result<Loaded, LoadError>) -> T) -> [T] {
-        let schema = self.schema
+        let schema = streamingSchema
         return ParallelWork.map(count: paths.count, jobs: jobs, state: { EvidenceStream(schema: schema) }) { stream, index in
             let path = paths[index]
             guard let stream else {

@@ -10,6 +10,7 @@ public final class RubricCatalog {
     public let limits: InputLimits
     private var schemas: [DocumentKind: XMLSchema] = [:]
     private var rubrics: [String: Rubric] = [:]
+    private var streamingSchema: XMLSchema?
     private var stream: EvidenceStream?
 
     public init(directory: String, limits: InputLimits = .default) {
@@ -24,11 +25,22 @@ public final class RubricCatalog {
         return schema
     }
 
+    /// The evidence schema as the streaming reader validates against it: without the patterns
+    /// that reader checks itself (``CheckedPattern``). Files it refuses are read again against
+    /// ``schema(for:)``.
+    public func streamingEvidenceSchema() throws(LoadError) -> XMLSchema {
+        if let streamingSchema { return streamingSchema }
+        let schema = try XMLSchema(path: (directory as NSString).appendingPathComponent("\(DocumentKind.evidence.rawValue).xsd"),
+                                   removing: CheckedPattern.allCases)
+        streamingSchema = schema
+        return schema
+    }
+
     /// A streaming evidence reader for this catalog's thread (it owns a validation context),
     /// made once; nil when the evidence schema does not compile.
     func evidenceStream() -> EvidenceStream? {
         if let stream { return stream }
-        guard let schema = try? schema(for: .evidence) else { return nil }
+        guard let schema = try? streamingEvidenceSchema() else { return nil }
         stream = EvidenceStream(schema: schema)
         return stream
     }

@@ -19,6 +19,13 @@ public final class RubricResolver: @unchecked Sendable {
         return try validator.catalog.schema(for: .evidence)
     }
 
+    /// The evidence schema for streaming reads (``RubricCatalog/streamingEvidenceSchema()``).
+    public func streamingEvidenceSchema() throws(LoadError) -> XMLSchema {
+        lock.lock()
+        defer { lock.unlock() }
+        return try validator.catalog.streamingEvidenceSchema()
+    }
+
     public var limits: InputLimits { validator.catalog.limits }
 
     /// The rubric for a file naming `id`; `locate` places an unknown-rubric diagnostic at the

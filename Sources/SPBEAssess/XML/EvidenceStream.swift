@@ -70,7 +70,8 @@ final class EvidenceStream {
         // parser set-ups do not word every error alike (the fuzzer found encodings where they
         // differ), and only files that are wrong anyway pay for the second read.
         let errors = builder.diagnostics.diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty, context.pointee.wellFormed != 0, builder.schemaErrors == 0, builder.rootIsEvidence else {
+        guard errors.isEmpty, context.pointee.wellFormed != 0, builder.schemaErrors == 0, builder.refusedValues == 0,
+              builder.rootIsEvidence else {
             return .invalid
         }
         return .record(builder.record)
@@ -185,6 +186,8 @@ private final class RecordBuilder {
     let diagnostics: ParserDiagnostics
     @exclusivity(unchecked) var record = EvidenceRecord(root: .init(element: "assessment", line: 0))
     @exclusivity(unchecked) var schemaErrors = 0
+    /// Values the checks in place of the schema's patterns refused (``CheckedPattern``).
+    @exclusivity(unchecked) var refusedValues = 0
     @exclusivity(unchecked) var rootIsEvidence = false
 
     /// The element kinds the record keeps; everything else only counts depth.
@@ -241,35 +244,35 @@ private final class RecordBuilder {
                 kind = .root
                 rootIsEvidence = true
                 record.root = place("assessment", .root)
-                record.rubricID = attributes.value("rubric")
+                record.rubricID = identifier(attributes, "rubric")
                 record.period = attributes.value("period")
                 record.role = attributes.value("role")
             case .root? where Names.equal(name, "unit"):
                 kind = .unit
                 if record.unit == nil {
-                    record.unit = .init(id: attributes.value("id"), name: "", kind: attributes.value("kind"),
-                                        instansi: attributes.value("instansi"), roles: attributes.value("roles"),
+                    record.unit = .init(id: identifier(attributes, "id"), name: "", kind: attributes.value("kind"),
+                                        instansi: identifier(attributes, "instansi"), roles: identifiers(attributes, "roles"),
                                         place: place("unit", .unit))
                 }
             case .root? where Names.equal(name, "answer"):
                 kind = .answer
-                record.answers.append(.init(indicator: attributes.value("indicator"), claimed: attributes.value("claimed"),
-                                            value: attributes.value("value"), documents: attributes.value("documents"),
+                record.answers.append(.init(indicator: identifier(attributes, "indicator"), claimed: attributes.value("claimed"),
+                                            value: attributes.value("value"), documents: identifiers(attributes, "documents"),
                                             place: place("answer", .answer)))
             case .root? where Names.equal(name, "document"):
                 kind = .document
-                record.documents.append(.init(id: attributes.value("id"), title: "", date: attributes.value("date"),
-                                              href: attributes.value("href"), sha256: attributes.value("sha256"),
+                record.documents.append(.init(id: identifier(attributes, "id"), title: "", date: attributes.value("date"),
+                                              href: attributes.value("href"), sha256: digest(attributes, "sha256"),
                                               place: place("document", .document)))
             case .root? where Names.equal(name, "recommendation"):
                 kind = .recommendation
-                record.recommendations.append(.init(indicator: attributes.value("indicator"), target: attributes.value("target"),
+                record.recommendations.append(.init(indicator: identifier(attributes, "indicator"), target: attributes.value("target"),
                                                     due: attributes.value("due"), language: language, text: "",
                                                     place: place("recommendation", .recommendation)))
             case .answer? where Names.equal(name, "met"):
                 kind = .met
                 record.answers[record.answers.count - 1].met.append(
-                    .init(criterion: attributes.value("criterion"), documents: attributes.value("documents"),
+                    .init(criterion: identifier(attributes, "criterion"), documents: identifiers(attributes, "documents"),
                           place: place("met", .met)))
             case .answer? where Names.equal(name, "note"):
                 kind = .note
@@ -285,6 +288,26 @@ private final class RecordBuilder {
             capturing = true
             text.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// The value of an attribute of type `Identifier`, `IdentifierList` or `SHA256`, checked here
+    /// because the streaming schema goes without their patterns; a refusal sends the file to the
+    /// full schema. (Every attribute of those types in evidence.xsd is read through one of these.)
+    private func identifier(_ attributes: Attributes, _ name: StaticString) -> String? {
+        checked(attributes.value(name)) { CheckedPattern.identifier.accepts($0) }
+    }
+
+    private func identifiers(_ attributes: Attributes, _ name: StaticString) -> String? {
+        checked(attributes.value(name), CheckedPattern.acceptsIdentifiers)
+    }
+
+    private func digest(_ attributes: Attributes, _ name: StaticString) -> String? {
+        checked(attributes.value(name)) { CheckedPattern.sha256.accepts($0) }
+    }
+
+    private func checked(_ value: String?, _ accepts: (String) -> Bool) -> String? {
+        if let value, !accepts(value) { refusedValues += 1 }
+        return value
     }
 
     func end() {

@@ -9,11 +9,23 @@ public final class XMLSchema: @unchecked Sendable {
     let pointer: xmlSchemaPtr
     public let path: String
 
+    /// The patterns taken out of this copy of the schema, which its user checks itself.
+    public let removedPatterns: [CheckedPattern]
+
     /// Compiles the schema at `path`. The schema is parsed from memory with the block-all entity
     /// loader in place, so it cannot pull in anything from the network or the disk.
-    public init(path: String) throws(LoadError) {
+    ///
+    /// `removing` names patterns to take out, for a reader that checks them itself: each is taken
+    /// out only where the schema restricts its type with exactly its expression.
+    public init(path: String, removing patterns: [CheckedPattern] = []) throws(LoadError) {
         LibXML.ensureInitialized()
-        let source = try InputFile.load(path, limits: .default)
+        var source = try InputFile.load(path, limits: .default)
+        var removed: [CheckedPattern] = []
+        if !patterns.isEmpty {
+            let document = try XMLDocument.parse(source)
+            removed = patterns.filter { Self.remove($0, from: document) }
+            source = SourceText(path: path, bytes: Self.serialized(document))
+        }
         let collector = SchemaDiagnostics(path: path)
         let compiled: xmlSchemaPtr? = source.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -32,6 +44,32 @@ public final class XMLSchema: @unchecked Sendable {
         }
         self.pointer = compiled
         self.path = path
+        self.removedPatterns = removed
+    }
+
+    /// Takes `pattern` out of `<xs:simpleType name="…"><xs:restriction>` of its type, when it is
+    /// the restriction's one pattern and has exactly its expression; whether it did.
+    private static func remove(_ pattern: CheckedPattern, from document: XMLDocument) -> Bool {
+        let schemaNamespace = "http://www.w3.org/2001/XMLSchema"
+        guard let root = document.root else { return false }
+        let restrictions = root.children(named: "simpleType")
+            .filter { $0.namespace == schemaNamespace && $0.rawAttribute("name") == pattern.typeName }
+            .flatMap { $0.children(named: "restriction") }
+        guard restrictions.count == 1, let restriction = restrictions.first else { return false }
+        let facets = restriction.children(named: "pattern").filter { $0.namespace == schemaNamespace }
+        guard facets.count == 1, let facet = facets.first, facet.rawAttribute("value") == pattern.expression else { return false }
+        xmlUnlinkNode(facet.node)
+        xmlFreeNode(facet.node)
+        return true
+    }
+
+    private static func serialized(_ document: XMLDocument) -> [UInt8] {
+        var text: UnsafeMutablePointer<xmlChar>?
+        var count: Int32 = 0
+        xmlDocDumpMemory(document.pointer, &text, &count)
+        guard let text else { return [] }
+        defer { spbe_xml_free(text) }
+        return Array(UnsafeBufferPointer(start: text, count: Int(count)))
     }
 
     deinit { xmlSchemaFree(pointer) }
