@@ -33,11 +33,10 @@ struct EvidenceChecker {
         locations.met.reserveCapacity(record.answers.reduce(0) { $0 + $1.met.count })
         var documents: [Document] = []
         documents.reserveCapacity(record.documents.count)
-        var documentIDs: Set<String> = []
-        documentIDs.reserveCapacity(record.documents.count)
+        var declared = DeclaredDocuments(capacity: record.documents.count)
         for element in record.documents {
             let id = element.id ?? ""
-            guard documentIDs.insert(id).inserted else {
+            guard declared.insert(id) else {
                 problems.append(diagnostic(.duplicateIdentifier, at: element.place, attribute: "id",
                                            id: "dokumen '\(id)' dideklarasikan dua kali", en: "document '\(id)' is declared twice"))
                 continue
@@ -81,7 +80,7 @@ struct EvidenceChecker {
                         en: "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing"))
                 }
             }
-            let measured = measuredValue(element, of: indicator, declared: documentIDs, into: &problems, &warnings)
+            let measured = measuredValue(element, of: indicator, declared: declared, into: &problems, &warnings)
             var met: [MetCriterion] = []
             met.reserveCapacity(element.met.count)
             for metElement in element.met {
@@ -115,8 +114,8 @@ struct EvidenceChecker {
                                                en: "criterion '\(criterionID)' is marked met twice"))
                     continue
                 }
-                let cited = IdentifierList.split(metElement.documents ?? "")
-                for document in cited where !documentIDs.contains(document) {
+                let (cited, undeclared) = declared.cite(metElement.documents ?? "")
+                for document in undeclared {
                     problems.append(diagnostic(.undeclaredDocument, at: metElement.place, attribute: "documents",
                         id: "dokumen '\(document)' dirujuk tetapi tidak dideklarasikan; tambahkan <document id=\"\(document)\"> ke berkas",
                         en: "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file"))
@@ -152,7 +151,7 @@ struct EvidenceChecker {
 
     /// A measured indicator's value and its documents, checked; nil when the answer gives none.
     /// A value on a ladder indicator, or one off the scale or too precise, is a problem.
-    private func measuredValue(_ element: EvidenceRecord.AnswerRecord, of indicator: Indicator, declared: Set<String>,
+    private func measuredValue(_ element: EvidenceRecord.AnswerRecord, of indicator: Indicator, declared: DeclaredDocuments,
                                into problems: inout [Diagnostic], _ warnings: inout [Diagnostic])
         -> (value: ExactDecimal, documents: [String])? {
         let id = indicator.id
@@ -190,8 +189,8 @@ struct EvidenceChecker {
                 en: "value=\"\(text)\" of indicator \(id) is outside its scale (\(indicator.floor)–\(top))"))
             return nil
         }
-        let cited = (element.documents ?? "").split(separator: " ").map(String.init)
-        for document in cited where !declared.contains(document) {
+        let (cited, undeclared) = declared.cite(element.documents ?? "")
+        for document in undeclared {
             problems.append(diagnostic(.undeclaredDocument, at: element.place, attribute: "documents",
                 id: "dokumen '\(document)' disebut tetapi tidak dideklarasikan; tambahkan <document id=\"\(document)\"> ke berkas",
                 en: "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file"))

@@ -34,38 +34,35 @@ public enum CheckedPattern: CaseIterable, Sendable {
     }
 
     /// Whether the pattern accepts `value`, an attribute value with white space already
-    /// collapsed (as XSD collapses an `xs:token` before matching).
-    func accepts(_ value: String) -> Bool {
+    /// collapsed (as XSD collapses an `xs:token` before matching); with `list`, whether it
+    /// accepts every item of a space-separated list (an `xs:list`; an empty list has no item to
+    /// refuse).
+    func accepts(_ value: String, list: Bool = false) -> Bool {
         var value = value
-        return value.withUTF8 { bytes in
-            switch self {
-            case .identifier:
-                guard let first = bytes.first, Self.isAlphanumeric(first) else { return false }
-                return bytes.dropFirst().allSatisfy(Self.isIdentifierByte)
-            case .sha256:
-                return bytes.count == 64 && bytes.allSatisfy(Self.isHexDigit)
-            }
-        }
+        return value.withUTF8 { accepts($0, list: list) }
     }
 
-    /// Whether every item of a space-separated list (an `xs:list` of `Identifier`, collapsed)
-    /// is an identifier; an empty list has no item to refuse.
-    static func acceptsIdentifiers(_ list: String) -> Bool {
-        var list = list
-        return list.withUTF8 { bytes in
-            var atItemStart = true
-            for byte in bytes {
-                if byte == UInt8(ascii: " ") {
-                    if atItemStart { return false }
-                    atItemStart = true
-                } else if atItemStart {
-                    guard isAlphanumeric(byte) else { return false }
-                    atItemStart = false
-                } else if !isIdentifierByte(byte) {
-                    return false
-                }
+    /// The same on a value's UTF-8 bytes. Bytes it accepts need no collapsing: they hold no white
+    /// space but single spaces between list items.
+    func accepts(_ bytes: UnsafeBufferPointer<UInt8>, list: Bool = false) -> Bool {
+        guard list else { return accepts(item: bytes) }
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+            guard end > start || bytes.isEmpty, bytes.isEmpty || accepts(item: UnsafeBufferPointer(rebasing: bytes[start..<end])) else {
+                return false
             }
-            return bytes.isEmpty || !atItemStart
+            start = end + 1
+        }
+        return true
+    }
+
+    private func accepts(item bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .identifier:
+            guard let first = bytes.first, Self.isAlphanumeric(first) else { return false }
+            return bytes.dropFirst().allSatisfy(Self.isIdentifierByte)
+        case .sha256:
+            return bytes.count == 64 && bytes.allSatisfy(Self.isHexDigit)
         }
     }
 

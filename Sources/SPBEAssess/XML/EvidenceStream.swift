@@ -130,19 +130,42 @@ private struct Attributes {
 
     /// The value of the attribute `name` in no namespace, as ``XMLElement/attribute(_:)`` gives it.
     func value(_ name: StaticString) -> String? {
+        index(of: name).map(value(at:))
+    }
+
+    /// The value of `name`, of a type whose pattern the streaming schema leaves out, and whether
+    /// `pattern` accepts it (``CheckedPattern``); `list` for a list of such values.
+    func value(_ name: StaticString, _ pattern: CheckedPattern, list: Bool = false) -> (value: String, accepted: Bool)? {
+        guard let index = index(of: name), let pointer else { return nil }
+        // The common case: bytes the pattern accepts need no folding and hold no `&`, so they are
+        // the value as they are.
+        if let start = pointer[index * 5 + 3], let end = pointer[index * 5 + 4] {
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            if pattern.accepts(bytes, list: list) { return (String(decoding: bytes, as: UTF8.self), true) }
+        }
+        let value = value(at: index)
+        return (value, pattern.accepts(value, list: list))
+    }
+
+    private func index(of name: StaticString) -> Int? {
         guard let pointer else { return nil }
         for index in 0..<count {
             let base = index * 5
-            guard pointer[base + 2] == nil, let local = pointer[base], Names.equal(local, name) else { continue }
-            // The common case, a value with no `&`, is folded from the bytes: one String, made
-            // only when nothing needs folding (no name String, no byte copy, no second String).
-            if let start = pointer[base + 3], let end = pointer[base + 4], !Names.equal(local, "href") {
-                let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                if !bytes.contains(UInt8(ascii: "&")) { return WhiteSpaceFolding.fold(bytes) }
-            }
-            return WhiteSpaceFolding.attribute(name.description, Self.decode(pointer[base + 3], pointer[base + 4]))
+            if pointer[base + 2] == nil, let local = pointer[base], Names.equal(local, name) { return index }
         }
         return nil
+    }
+
+    private func value(at index: Int) -> String {
+        let base = index * 5
+        guard let pointer, let local = pointer[base] else { return "" }
+        // The common case, a value with no `&`, is folded from the bytes: one String, made
+        // only when nothing needs folding (no name String, no byte copy, no second String).
+        if let start = pointer[base + 3], let end = pointer[base + 4], !Names.equal(local, "href") {
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            if !bytes.contains(UInt8(ascii: "&")) { return WhiteSpaceFolding.fold(bytes) }
+        }
+        return WhiteSpaceFolding.attribute(String(cString: local), Self.decode(pointer[base + 3], pointer[base + 4]))
     }
 
     /// `xml:lang`, when given on this element.
@@ -271,7 +294,10 @@ private final class RecordBuilder {
                                                     place: place("recommendation", .recommendation)))
             case .answer? where Names.equal(name, "met"):
                 kind = .met
-                record.answers[record.answers.count - 1].met.append(
+                let answer = record.answers.count - 1
+                // Room for a typical answer's criteria at once, not grown 1, 2, 4, 8.
+                if record.answers[answer].met.isEmpty { record.answers[answer].met.reserveCapacity(8) }
+                record.answers[answer].met.append(
                     .init(criterion: identifier(attributes, "criterion"), documents: identifiers(attributes, "documents"),
                           place: place("met", .met)))
             case .answer? where Names.equal(name, "note"):
@@ -294,20 +320,21 @@ private final class RecordBuilder {
     /// because the streaming schema goes without their patterns; a refusal sends the file to the
     /// full schema. (Every attribute of those types in evidence.xsd is read through one of these.)
     private func identifier(_ attributes: Attributes, _ name: StaticString) -> String? {
-        checked(attributes.value(name)) { CheckedPattern.identifier.accepts($0) }
+        checked(attributes.value(name, .identifier))
     }
 
     private func identifiers(_ attributes: Attributes, _ name: StaticString) -> String? {
-        checked(attributes.value(name), CheckedPattern.acceptsIdentifiers)
+        checked(attributes.value(name, .identifier, list: true))
     }
 
     private func digest(_ attributes: Attributes, _ name: StaticString) -> String? {
-        checked(attributes.value(name)) { CheckedPattern.sha256.accepts($0) }
+        checked(attributes.value(name, .sha256))
     }
 
-    private func checked(_ value: String?, _ accepts: (String) -> Bool) -> String? {
-        if let value, !accepts(value) { refusedValues += 1 }
-        return value
+    private func checked(_ read: (value: String, accepted: Bool)?) -> String? {
+        guard let read else { return nil }
+        if !read.accepted { refusedValues += 1 }
+        return read.value
     }
 
     func end() {
