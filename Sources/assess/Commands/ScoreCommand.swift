@@ -72,7 +72,7 @@ struct ScoreCommand: ParsableCommand {
             case .json:
                 for card in cards {
                     ScoreJSON.write(card, language: outputOptions.lang, to: &json)
-                    if json.bytes.count >= 1 << 20 { try spool.append(bytes: json.take()) }
+                    if json.byteCount >= 1 << 20 { try spool.append(bytes: json.take()) }
                 }
                 try spool.append(bytes: json.take())
             }

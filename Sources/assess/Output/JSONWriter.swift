@@ -15,8 +15,13 @@ import SPBEAssess
 /// json.beginObject(); json.key("id"); json.string("I01"); json.endObject()
 /// json.bytes   // {\n  "id" : "I01"\n}
 /// ```
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+    /// What is written so far. Hand-managed rather than an `[UInt8]`: `append(contentsOf:)` costs
+    /// about 200 instructions however short the bytes, which made a three-letter key cost 500.
+    /// The writer is noncopyable, so the buffer has one owner.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// One entry per open container: whether it has a member yet.
     private var hasMembers: [Bool] = []
     #if DEBUG
@@ -27,21 +32,30 @@ struct JSONWriter {
     private var afterKey = false
 
     init(reserving capacity: Int = 1 << 16) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
         hasMembers.reserveCapacity(8)
     }
 
+    deinit { base.deallocate() }
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// How many bytes are written so far.
+    var byteCount: Int { count }
+
     /// Hands over what is written so far and empties the buffer (the open containers stay).
     mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
+        defer { count = 0 }
         return bytes
     }
 
     // MARK: containers
 
-    mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); open() }
+    mutating func beginObject() { beginValue(); append(byte: UInt8(ascii: "{")); open() }
     mutating func endObject() { endContainer(UInt8(ascii: "}")) }
-    mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); open() }
+    mutating func beginArray() { beginValue(); append(byte: UInt8(ascii: "[")); open() }
     mutating func endArray() { endContainer(UInt8(ascii: "]")) }
 
     /// A member name written in the source: copied as it is, as no name of ours needs escaping
@@ -50,9 +64,9 @@ struct JSONWriter {
         let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x80 })
         beginKey(utf8)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: utf8)
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
+        append(bytes: utf8)
+        append(byte: UInt8(ascii: "\""))
         endKey()
     }
 
@@ -81,7 +95,7 @@ struct JSONWriter {
         } else {
             var text = value.description
             if text.hasSuffix(".0") { text.removeLast(2) }
-            bytes.append(contentsOf: text.utf8)
+            append(sequence: text.utf8)
         }
     }
 
@@ -100,14 +114,14 @@ struct JSONWriter {
             number(Int(millionths / scale))
         } else if millionths.magnitude >= 100, millionths.magnitude < 1_000_000_000_000_000 {
             beginValue()
-            if millionths < 0 { bytes.append(UInt8(ascii: "-")) }
+            if millionths < 0 { append(byte: UInt8(ascii: "-")) }
             appendInteger(Int(millionths.magnitude / UInt64(scale)))
-            bytes.append(UInt8(ascii: "."))
+            append(byte: UInt8(ascii: "."))
             var fraction = Int(millionths.magnitude % UInt64(scale)), digits = 6
             while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
             let text = String(fraction)
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits - text.utf8.count))
-            bytes.append(contentsOf: text.utf8)
+            append(sequence: repeatElement(UInt8(ascii: "0"), count: digits - text.utf8.count))
+            append(sequence: text.utf8)
         } else {
             number(value.doubleValue)
         }
@@ -125,9 +139,9 @@ struct JSONWriter {
         beginValue()
         let indent = [UInt8](repeating: 0x20, count: 2 * hasMembers.count)
         for byte in data {
-            bytes.append(byte)
+            append(byte: byte)
             // Newlines only occur between tokens: strings escape theirs.
-            if byte == 0x0A { bytes.append(contentsOf: indent) }
+            if byte == 0x0A { append(bytes: indent) }
         }
     }
 
@@ -157,7 +171,7 @@ struct JSONWriter {
 
     private mutating func newMember() {
         precondition(!hasMembers.isEmpty, "a member needs an open container")
-        if hasMembers[hasMembers.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if hasMembers[hasMembers.count - 1] { append(byte: UInt8(ascii: ",")) }
         hasMembers[hasMembers.count - 1] = true
         appendLineBreak(hasMembers.count)
     }
@@ -173,30 +187,67 @@ struct JSONWriter {
         #if DEBUG
         lastKeys.removeLast()
         #endif
-        if !hadMembers { bytes.append(0x0A) }
+        if !hadMembers { append(byte: 0x0A) }
         appendLineBreak(hasMembers.count)
-        bytes.append(bracket)
+        append(byte: bracket)
     }
 
     private mutating func append(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        append(bytes: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    /// A line break and the indent of `depth`, copied whole from ``lineBreaks``: appending
-    /// them byte by byte was most of the cost of a key.
+    private mutating func append(byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func append(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(bytes: $0) }
+    }
+
+    private mutating func append(bytes: Slice<UnsafeMutableRawBufferPointer>) {
+        let raw = UnsafeRawBufferPointer(UnsafeMutableRawBufferPointer(rebasing: bytes))
+        append(bytes: raw.bindMemory(to: UInt8.self))
+    }
+
+    private mutating func append(sequence: some Sequence<UInt8>) {
+        for byte in sequence { append(byte: byte) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = size
+    }
+
+    /// A line break and the indent of `depth`, copied whole from ``lineBreak``: appending them
+    /// byte by byte was most of the cost of a key.
     private mutating func appendLineBreak(_ depth: Int) {
-        if depth < Self.lineBreaks.count {
-            bytes.append(contentsOf: Self.lineBreaks[depth])
+        if 1 + 2 * depth <= Self.lineBreak.utf8CodeUnitCount {
+            append(bytes: UnsafeBufferPointer(start: Self.lineBreak.utf8Start, count: 1 + 2 * depth))
         } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+            append(byte: 0x0A)
+            append(sequence: repeatElement(0x20, count: 2 * depth))
         }
     }
 
-    private static let lineBreaks: [[UInt8]] = (0..<16).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
+    /// A line break and the indent of depth 15; shallower ones are its beginning.
+    private static let lineBreak: StaticString = "\n                              "
 
     private mutating func appendInteger(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(byte: UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -208,19 +259,19 @@ struct JSONWriter {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            append(bytes: buffer[(20 - count)...])
         }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             // Most strings (ids, titles, paths) need no escape: copy them whole.
             if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-                bytes.append(contentsOf: utf8)
+                append(bytes: utf8)
                 return
             }
             var start = 0
@@ -246,16 +297,16 @@ struct JSONWriter {
                 default: break
                 }
                 if let escape {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    bytes.append(contentsOf: escape)
+                    append(bytes: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    append(bytes: escape)
                     index += width
                     start = index
                 } else {
                     index += 1
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+            append(bytes: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
     }
 }
