@@ -70,13 +70,27 @@ public struct StreamingEvidenceReader: Sendable {
                         _ transform: @Sendable (String, Result<Loaded, LoadError>) -> T) -> [T] {
         let schema = streamingSchema
         return ParallelWork.map(count: paths.count, jobs: jobs, state: { EvidenceStream(schema: schema) }) { stream, index in
-            let path = paths[index]
-            guard let stream else {
-                return transform(path, .failure(LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",
-                                                        en: "out of memory creating the schema validator")])))
-            }
-            return transform(path, Result { () throws(LoadError) in try load(path: path, stream: stream) })
+            transform(paths[index], result(path: paths[index], stream: stream))
         }
+    }
+
+    /// Reads `groups` of paths on `jobs` threads, each group's files one after another on one
+    /// thread, and hands a group's number and results to `transform` on that thread, while they
+    /// are fresh in its cache; the results come back in the order of `groups`.
+    public func read<T>(groups: [[String]], jobs: Int = ParallelWork.defaultJobs,
+                        _ transform: @Sendable (Int, [Result<Loaded, LoadError>]) -> T) -> [T] {
+        let schema = streamingSchema
+        return ParallelWork.map(count: groups.count, jobs: jobs, state: { EvidenceStream(schema: schema) }) { stream, index in
+            transform(index, groups[index].map { result(path: $0, stream: stream) })
+        }
+    }
+
+    private func result(path: String, stream: EvidenceStream?) -> Result<Loaded, LoadError> {
+        guard let stream else {
+            return .failure(LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",
+                                                  en: "out of memory creating the schema validator")]))
+        }
+        return Result { () throws(LoadError) in try load(path: path, stream: stream) }
     }
 
     /// A diagnostic at a streamed file's `rubric` attribute, placed as the tree reader places it.

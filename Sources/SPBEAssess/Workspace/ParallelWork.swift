@@ -16,10 +16,13 @@ public enum ParallelWork {
         let results = ResultSlots<T>(count: count)
         let counter = SharedCounter()
         let workers = max(1, min(jobs, count))
+        // Runs of up to 8 keep the lock off the path; few items (whole directories) go one by
+        // one, or one worker would take most of them in its first claim.
+        let claim = max(1, min(8, count / (workers * 8)))
         @Sendable func run() {
             var state = makeState()
             while true {
-                let range = counter.claim(8, limit: count)
+                let range = counter.claim(claim, limit: count)
                 if range.isEmpty { return }
                 for index in range { results.store(body(&state, index), at: index) }
             }

@@ -49,34 +49,37 @@ struct ScoreCommand: ParsableCommand {
         var written = 0
         var json = JSONWriter()
         if format == .json { json.beginArray() }
+        let language = outputOptions.lang
         for start in stride(from: 0, to: paths.count, by: Self.batchSize) {
             let batch = Array(paths[start..<min(paths.count, start + Self.batchSize)])
-            let results = reader.read(paths: batch, jobs: jobs.count) { _, result in
-                result.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
-            }
-            var cards: [Scorecard] = []
-            for result in results {
-                switch result {
-                case .success(let card): cards.append(card)
-                case .failure(let error): problems += error.diagnostics
-                }
-            }
-            // Once a file is invalid nothing will be shown; keep reading to report every problem.
-            guard problems.isEmpty else { continue }
             // The batches' parts join into exactly what rendering every card at once gives
             // (units separated by a blank line; one JSON array, kept open across batches).
             switch format {
             case .table:
+                let results = reader.read(paths: batch, jobs: jobs.count) { _, result in
+                    result.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
+                }
+                let cards = Self.successes(results, problems: &problems)
+                // Once a file is invalid nothing will be shown; keep reading to report every problem.
+                guard problems.isEmpty else { continue }
                 try spool.append((written == 0 ? "" : "\n\n")
-                                 + ScoreTable.render(cards, language: outputOptions.lang, results: try opdResults(cards)).dropLast())
+                                 + ScoreTable.render(cards, language: language, results: try opdResults(cards)).dropLast())
+                written += cards.count
             case .json:
-                for card in cards {
-                    ScoreJSON.write(card, language: outputOptions.lang, to: &json)
+                // Each card is rendered on the thread that scored it and freed there: the main
+                // thread only joins bytes, and no batch of cards waits in memory.
+                let results = reader.read(paths: batch, jobs: jobs.count) { _, result in
+                    result.map { ScoreJSON.element(Scorer(rubric: $0.rubric, options: options).score($0.assessment), language: language) }
+                }
+                let elements = Self.successes(results, problems: &problems)
+                guard problems.isEmpty else { continue }
+                for element in elements {
+                    json.element(rendered: element)
                     if json.byteCount >= 1 << 20 { try spool.append(bytes: json.take()) }
                 }
                 try spool.append(bytes: json.take())
+                written += elements.count
             }
-            written += cards.count
         }
         if !problems.isEmpty { throw Console.fail(LoadError(problems)) }
         switch format {
@@ -86,6 +89,19 @@ struct ScoreCommand: ParsableCommand {
             try spool.append(bytes: json.take() + [0x0A])
         }
         try spool.commit()
+    }
+
+    /// The values of the results that succeeded; the diagnostics of the others go to `problems`.
+    private static func successes<T>(_ results: [Result<T, LoadError>], problems: inout [Diagnostic]) -> [T] {
+        var values: [T] = []
+        values.reserveCapacity(results.count)
+        for result in results {
+            switch result {
+            case .success(let value): values.append(value)
+            case .failure(let error): problems += error.diagnostics
+            }
+        }
+        return values
     }
 
     /// Each OPD file's own result (capaian OPD), when its rubric names owners: decided from the

@@ -31,10 +31,13 @@ struct JSONWriter: ~Copyable {
     /// A key was just written, so the next value follows it on the same line.
     private var afterKey = false
 
-    init(reserving capacity: Int = 1 << 16) {
+    /// `insideArray`: the writer starts within an open array, to render one element on its own
+    /// (on another thread) for ``element(rendered:)`` of the writer of the whole array.
+    init(reserving capacity: Int = 1 << 16, insideArray: Bool = false) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
         hasMembers.reserveCapacity(8)
+        if insideArray { open() }
     }
 
     deinit { base.deallocate() }
@@ -76,6 +79,15 @@ struct JSONWriter: ~Copyable {
         name.withUTF8 { beginKey($0) }
         appendQuoted(name)
         endKey()
+    }
+
+    /// An element of the open array, rendered by a writer made `insideArray`: the same bytes as
+    /// writing it here (the comma before it is this writer's to give).
+    mutating func element(rendered: [UInt8]) {
+        precondition(!hasMembers.isEmpty, "an element needs an open array")
+        if hasMembers[hasMembers.count - 1] { append(byte: UInt8(ascii: ",")) }
+        hasMembers[hasMembers.count - 1] = true
+        append(bytes: rendered)
     }
 
     // MARK: values

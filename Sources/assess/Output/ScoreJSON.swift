@@ -11,6 +11,15 @@ enum ScoreJSON {
     struct UnitJSON: Encodable { let id, name, kind: String; let instansi: String? }
     struct RubricJSON: Encodable { let id, version: String }
 
+    /// One unit's object as an element of the top-level array, rendered on its own (on the
+    /// thread that scored it, while the card is fresh in its cache) for
+    /// ``JSONWriter/element(rendered:)``.
+    static func element(_ card: Scorecard, language: Language) -> [UInt8] {
+        var json = JSONWriter(reserving: 1 << 15, insideArray: true)
+        write(card, language: language, to: &json)
+        return json.take()
+    }
+
     /// One unit's object.
     static func write(_ card: Scorecard, language: Language, to json: inout JSONWriter) {
         let assessment = card.assessment
