@@ -212,6 +212,8 @@ private final class RecordBuilder {
     /// Values the checks in place of the schema's patterns refused (``CheckedPattern``).
     @exclusivity(unchecked) var refusedValues = 0
     @exclusivity(unchecked) var rootIsEvidence = false
+    /// The evidence namespace's name as this parse hands it over (DocumentKind.evidence.namespace).
+    @exclusivity(unchecked) private var evidenceNamespace: UnsafePointer<xmlChar>?
 
     /// The element kinds the record keeps; everything else only counts depth.
     private enum Kind: Int { case root, unit, answer, met, note, document, recommendation, other }
@@ -258,7 +260,17 @@ private final class RecordBuilder {
         }
         let language = attributes.language ?? stack.last?.language
         // DocumentKind.evidence.namespace, compared without making a String per element.
-        let inEvidence = uri.map { Names.equal($0, "urn:spbe-assess:evidence:1") } ?? false
+        var inEvidence = false
+        if let uri {
+            // libxml2 keeps one copy of each namespace name per parse: once the evidence
+            // namespace is met, its pointer stands for it.
+            if uri == evidenceNamespace {
+                inEvidence = true
+            } else if Names.equal(uri, "urn:spbe-assess:evidence:1") {
+                inEvidence = true
+                evidenceNamespace = uri
+            }
+        }
         let parent = stack.last?.kind
         var kind = Kind.other
         if inEvidence {

@@ -24,9 +24,11 @@ enum LibXML {
     /// nil when the input is converted from another encoding (the parser's positions are then
     /// in its UTF-8 copy, not in the file's bytes). Called from a start-element handler.
     static func tagOffset(_ context: xmlParserCtxtPtr, in source: SourceText) -> Int? {
-        guard let input = context.pointee.input, input.pointee.buf?.pointee.encoder == nil else { return nil }
-        let consumed = xmlByteConsumed(context)
-        return consumed > 0 ? source.tagStart(before: Int(consumed)) : nil
+        guard let input = context.pointee.input, input.pointee.buf?.pointee.encoder == nil,
+              let current = input.pointee.cur, let base = input.pointee.base else { return nil }
+        // What `xmlByteConsumed` works out without an encoder, without the call.
+        let consumed = Int(input.pointee.consumed) + (current - base)
+        return consumed > 0 ? source.tagStart(before: consumed) : nil
     }
 
     /// Copies a libxml2 string and frees it.

@@ -34,7 +34,8 @@ struct ScoreCommand: ParsableCommand {
     var evidence: [String]
 
     /// Files are read, scored and rendered this many at a time, so memory holds one batch of
-    /// assessments however many files there are (256 dense instansi files: about 40 MB).
+    /// results however many files there are: the scorecards for a table (256 dense instansi
+    /// files: about 40 MB), the rendered JSON otherwise (about 5 MB).
     static let batchSize = 256
 
     func run() throws {
