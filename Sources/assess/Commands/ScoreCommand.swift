@@ -76,9 +76,9 @@ struct ScoreCommand: ParsableCommand {
                 guard problems.isEmpty else { continue }
                 for element in elements {
                     json.element(rendered: element)
-                    if json.byteCount >= 1 << 20 { try spool.append(bytes: json.take()) }
+                    if json.byteCount >= 1 << 20 { try json.drain(spool.append(bytes:)) }
                 }
-                try spool.append(bytes: json.take())
+                try json.drain(spool.append(bytes:))
                 written += elements.count
             }
         }
@@ -87,7 +87,8 @@ struct ScoreCommand: ParsableCommand {
         case .table: try spool.append("\n")
         case .json:
             json.endArray()
-            try spool.append(bytes: json.take() + [0x0A])
+            try json.drain(spool.append(bytes:))
+            try spool.append("\n")
         }
         try spool.commit()
     }

@@ -54,6 +54,13 @@ struct JSONWriter: ~Copyable {
         return bytes
     }
 
+    /// Hands what is written so far to `body` without copying it, then empties the buffer (the
+    /// open containers stay).
+    mutating func drain(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        defer { count = 0 }
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     // MARK: containers
 
     mutating func beginObject() { beginValue(); append(byte: UInt8(ascii: "{")); open() }

@@ -29,12 +29,15 @@ final class OutputSpool {
         dropOverflow()
     }
 
-    /// UTF-8 bytes (the JSON writer's), appended as text.
-    func append(bytes: [UInt8]) throws { try append(String(decoding: bytes, as: UTF8.self)) }
-
     func append(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try append(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// UTF-8 bytes (the JSON writer's), appended as they are.
+    func append(bytes: UnsafeRawBufferPointer) throws {
         if let beside {
-            if let code = Descriptor.writeAll(beside.descriptor, text) {
+            if let code = Descriptor.writeAll(beside.descriptor, bytes) {
                 beside.discard()
                 throw target.failure(code)
             }
@@ -43,13 +46,13 @@ final class OutputSpool {
         if let spill = overflow {
             // The spill file's end is where this piece starts; a failed write leaves it there.
             let end = lseek(spill, 0, SEEK_CUR)
-            if Descriptor.writeAll(spill, text) == nil { return }
+            if Descriptor.writeAll(spill, bytes) == nil { return }
             // $TMPDIR filled up: take back what it holds and carry on in memory.
             guard end >= 0, let held = Self.contents(of: spill, upTo: Int(end)) else { throw target.failure(EIO) }
             memory = held
             dropOverflow()
         }
-        memory.append(contentsOf: text.utf8)
+        memory.append(contentsOf: bytes)
         if memory.count > Self.memoryLimit, let spill = Self.openOverflow() {
             if Descriptor.writeAll(spill, memory) == nil {
                 overflow = spill
