@@ -47,7 +47,7 @@ struct ScoreCommand: ParsableCommand {
         let spool = try OutputSpool(target: OutputFile(outputOptions.output, reads: paths + rubricOptions.readPaths))
         let options = scoringFlags.options
         var problems: [Diagnostic] = []
-        var written = 0
+        var written = 0  // units in the table so far
         var json = JSONWriter()
         if format == .json { json.beginArray() }
         let language = outputOptions.lang
@@ -79,7 +79,6 @@ struct ScoreCommand: ParsableCommand {
                     if json.byteCount >= 1 << 20 { try json.drain(spool.append(bytes:)) }
                 }
                 try json.drain(spool.append(bytes:))
-                written += elements.count
             }
         }
         if !problems.isEmpty { throw Console.fail(LoadError(problems)) }
