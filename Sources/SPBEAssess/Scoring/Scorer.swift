@@ -90,7 +90,10 @@ public struct Scorer: Sendable {
         }
         // A list, not a Set: an answer meets each of its indicator's few criteria at most once
         // (the checker refuses anything else), and comparing short ids beats hashing them.
-        let counted = Array(answer.met.lazy.filter { !options.requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID))
+        // (The flag is read out first: a closure reading `options` would copy the whole scorer,
+        // rubric and all, for every indicator.)
+        let requireEvidence = options.requireEvidence
+        let counted = Array(answer.met.lazy.filter { !requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID))
         var supported = floor
         for level in indicator.ladder {
             guard level.criteria.allSatisfy({ counted.contains($0.id) }) else { break }

@@ -16,13 +16,10 @@ public enum ParallelWork {
         let results = ResultSlots<T>(count: count)
         let counter = SharedCounter()
         let workers = max(1, min(jobs, count))
-        // Runs of up to 8 keep the lock off the path; few items (whole directories) go one by
-        // one, or one worker would take most of them in its first claim.
-        let claim = max(1, min(8, count / (workers * 8)))
         @Sendable func run() {
             var state = makeState()
             while true {
-                let range = counter.claim(claim, limit: count)
+                let range = counter.claim(workers: workers, limit: count)
                 if range.isEmpty { return }
                 for index in range { results.store(body(&state, index), at: index) }
             }
@@ -51,16 +48,19 @@ private final class ResultSlots<T>: @unchecked Sendable {
     func values() -> [T] { slots.map { $0! } }
 }
 
-/// Hands out consecutive runs of indices under a lock.
+/// Hands out consecutive runs of indices under a lock: runs of up to 8 keep the lock off the
+/// path, and they shrink to one as the end nears (a quarter of a worker's share of what is
+/// left), so no worker is left holding a long run while the others have finished — and a few
+/// items (whole directories) go one by one.
 private final class SharedCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
 
-    func claim(_ size: Int, limit: Int) -> Range<Int> {
+    func claim(workers: Int, limit: Int) -> Range<Int> {
         lock.lock()
         defer { lock.unlock() }
         let start = next
-        next = min(limit, next + size)
+        next = min(limit, next + max(1, min(8, (limit - next) / (workers * 4))))
         return start..<next
     }
 }
