@@ -16,7 +16,7 @@ public final class XMLSchema: @unchecked Sendable {
     /// loader in place, so it cannot pull in anything from the network or the disk.
     ///
     /// `removing` names patterns to take out, for a reader that checks them itself: each is taken
-    /// out only where the schema restricts its type with exactly its expression.
+    /// out only where it is its type's one pattern, written exactly as ``CheckedPattern/expression``.
     public init(path: String, removing patterns: [CheckedPattern] = []) throws(LoadError) {
         LibXML.ensureInitialized()
         var source = try InputFile.load(path, limits: .default)

@@ -48,12 +48,6 @@ struct JSONWriter: ~Copyable {
     /// How many bytes are written so far.
     var byteCount: Int { count }
 
-    /// Hands over what is written so far and empties the buffer (the open containers stay).
-    mutating func take() -> [UInt8] {
-        defer { count = 0 }
-        return bytes
-    }
-
     /// Hands what is written so far to `body` without copying it, then empties the buffer (the
     /// open containers stay).
     mutating func drain(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {

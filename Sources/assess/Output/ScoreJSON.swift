@@ -17,7 +17,7 @@ enum ScoreJSON {
     static func element(_ card: Scorecard, language: Language) -> [UInt8] {
         var json = JSONWriter(reserving: 1 << 15, insideArray: true)
         write(card, language: language, to: &json)
-        return json.take()
+        return json.bytes
     }
 
     /// One unit's object.
