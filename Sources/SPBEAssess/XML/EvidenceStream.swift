@@ -123,61 +123,99 @@ final class EvidenceStream {
 }
 
 /// The attributes SAX2 hands over: five pointers each (local name, prefix, URI, value start,
-/// value end); values are not NUL-terminated.
+/// value end); values are not NUL-terminated. Their names are looked at once, on arrival, and
+/// each known one kept by slot: an element's three or four reads then cost no name compares
+/// (comparing every name for every read was a twentieth of reading a dense file).
 private struct Attributes {
-    let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    let count: Int
+    /// The attributes of evidence.xsd, in no namespace.
+    enum Name: Int {
+        case rubric, period, role, id, kind, instansi, roles, indicator, claimed, value, documents, date, href, sha256,
+             target, due, criterion
+    }
 
-    /// The value of the attribute `name` in no namespace, as ``XMLElement/attribute(_:)`` gives it.
-    func value(_ name: StaticString) -> String? {
-        index(of: name).map(value(at:))
+    private let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    /// Each name's attribute index, -1 when absent; the first of a repeated name (a repeat is
+    /// not well-formed, and the file is refused anyway).
+    private var slots = InlineArray<17, Int32>(repeating: -1)
+    /// The index of `xml:lang`, -1 when absent.
+    private var languageSlot: Int32 = -1
+
+    init(pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        self.pointer = pointer
+        guard let pointer else { return }
+        for index in 0..<count {
+            let base = index * 5
+            guard let local = pointer[base] else { continue }
+            if pointer[base + 2] == nil, let name = Self.name(local), slots[name.rawValue] < 0 {
+                slots[name.rawValue] = Int32(index)
+            } else if languageSlot < 0, let prefix = pointer[base + 1], Names.equal(prefix, "xml"), Names.equal(local, "lang") {
+                languageSlot = Int32(index)
+            }
+        }
+    }
+
+    /// Which of our names `local` is: by its first byte, then one or two compares.
+    private static func name(_ local: UnsafePointer<xmlChar>) -> Name? {
+        func either(_ a: StaticString, _ first: Name, _ b: StaticString, _ second: Name) -> Name? {
+            Names.equal(local, a) ? first : Names.equal(local, b) ? second : nil
+        }
+        func only(_ a: StaticString, _ name: Name) -> Name? { Names.equal(local, a) ? name : nil }
+        switch local[0] {
+        case UInt8(ascii: "c"): return either("criterion", .criterion, "claimed", .claimed)
+        case UInt8(ascii: "d"):
+            return Names.equal(local, "documents") ? .documents : either("date", .date, "due", .due)
+        case UInt8(ascii: "i"):
+            return Names.equal(local, "indicator") ? .indicator : either("id", .id, "instansi", .instansi)
+        case UInt8(ascii: "r"):
+            return Names.equal(local, "role") ? .role : either("roles", .roles, "rubric", .rubric)
+        case UInt8(ascii: "p"): return only("period", .period)
+        case UInt8(ascii: "k"): return only("kind", .kind)
+        case UInt8(ascii: "v"): return only("value", .value)
+        case UInt8(ascii: "h"): return only("href", .href)
+        case UInt8(ascii: "s"): return only("sha256", .sha256)
+        case UInt8(ascii: "t"): return only("target", .target)
+        default: return nil
+        }
+    }
+
+    /// The value of the attribute `name`, as ``XMLElement/attribute(_:)`` gives it.
+    func value(_ name: Name) -> String? {
+        let index = slots[name.rawValue]
+        return index < 0 ? nil : value(at: Int(index), href: name == .href)
     }
 
     /// The value of `name`, of a type whose pattern the streaming schema leaves out, and whether
     /// `pattern` accepts it (``CheckedPattern``); `list` for a list of such values.
-    func value(_ name: StaticString, _ pattern: CheckedPattern, list: Bool = false) -> (value: String, accepted: Bool)? {
-        guard let index = index(of: name), let pointer else { return nil }
+    func value(_ name: Name, _ pattern: CheckedPattern, list: Bool = false) -> (value: String, accepted: Bool)? {
+        let index = Int(slots[name.rawValue])
+        guard index >= 0, let pointer else { return nil }
         // The common case: bytes the pattern accepts need no folding and hold no `&`, so they are
         // the value as they are.
         if let start = pointer[index * 5 + 3], let end = pointer[index * 5 + 4] {
             let bytes = UnsafeBufferPointer(start: start, count: end - start)
             if pattern.accepts(bytes, list: list) { return (String(decoding: bytes, as: UTF8.self), true) }
         }
-        let value = value(at: index)
+        let value = value(at: index, href: false)
         return (value, pattern.accepts(value, list: list))
     }
 
-    private func index(of name: StaticString) -> Int? {
-        guard let pointer else { return nil }
-        for index in 0..<count {
-            let base = index * 5
-            if pointer[base + 2] == nil, let local = pointer[base], Names.equal(local, name) { return index }
-        }
-        return nil
-    }
-
-    private func value(at index: Int) -> String {
+    private func value(at index: Int, href: Bool) -> String {
         let base = index * 5
-        guard let pointer, let local = pointer[base] else { return "" }
+        guard let pointer else { return "" }
         // The common case, a value with no `&`, is folded from the bytes: one String, made
-        // only when nothing needs folding (no name String, no byte copy, no second String).
-        if let start = pointer[base + 3], let end = pointer[base + 4], !Names.equal(local, "href") {
+        // only when nothing needs folding (no byte copy, no second String).
+        if let start = pointer[base + 3], let end = pointer[base + 4], !href {
             let bytes = UnsafeBufferPointer(start: start, count: end - start)
             if !bytes.contains(UInt8(ascii: "&")) { return WhiteSpaceFolding.fold(bytes) }
         }
-        return WhiteSpaceFolding.attribute(String(cString: local), Self.decode(pointer[base + 3], pointer[base + 4]))
+        return WhiteSpaceFolding.attribute(href ? "href" : "", Self.decode(pointer[base + 3], pointer[base + 4]))
     }
 
     /// `xml:lang`, when given on this element.
     var language: String? {
-        guard let pointer else { return nil }
-        for index in 0..<count {
-            let base = index * 5
-            guard let prefix = pointer[base + 1], Names.equal(prefix, "xml"),
-                  let local = pointer[base], Names.equal(local, "lang") else { continue }
-            return WhiteSpaceFolding.attribute("xml:lang", Self.decode(pointer[base + 3], pointer[base + 4]))
-        }
-        return nil
+        guard languageSlot >= 0, let pointer else { return nil }
+        let base = Int(languageSlot) * 5
+        return WhiteSpaceFolding.attribute("xml:lang", Self.decode(pointer[base + 3], pointer[base + 4]))
     }
 
     private static func decode(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
@@ -279,30 +317,30 @@ private final class RecordBuilder {
                 kind = .root
                 rootIsEvidence = true
                 record.root = place("assessment", .root)
-                record.rubricID = identifier(attributes, "rubric")
-                record.period = attributes.value("period")
-                record.role = attributes.value("role")
+                record.rubricID = identifier(attributes, .rubric)
+                record.period = attributes.value(.period)
+                record.role = attributes.value(.role)
             case .root? where Names.equal(name, "unit"):
                 kind = .unit
                 if record.unit == nil {
-                    record.unit = .init(id: identifier(attributes, "id"), name: "", kind: attributes.value("kind"),
-                                        instansi: identifier(attributes, "instansi"), roles: identifiers(attributes, "roles"),
+                    record.unit = .init(id: identifier(attributes, .id), name: "", kind: attributes.value(.kind),
+                                        instansi: identifier(attributes, .instansi), roles: identifiers(attributes, .roles),
                                         place: place("unit", .unit))
                 }
             case .root? where Names.equal(name, "answer"):
                 kind = .answer
-                record.answers.append(.init(indicator: identifier(attributes, "indicator"), claimed: attributes.value("claimed"),
-                                            value: attributes.value("value"), documents: identifiers(attributes, "documents"),
+                record.answers.append(.init(indicator: identifier(attributes, .indicator), claimed: attributes.value(.claimed),
+                                            value: attributes.value(.value), documents: identifiers(attributes, .documents),
                                             place: place("answer", .answer)))
             case .root? where Names.equal(name, "document"):
                 kind = .document
-                record.documents.append(.init(id: identifier(attributes, "id"), title: "", date: attributes.value("date"),
-                                              href: attributes.value("href"), sha256: digest(attributes, "sha256"),
+                record.documents.append(.init(id: identifier(attributes, .id), title: "", date: attributes.value(.date),
+                                              href: attributes.value(.href), sha256: digest(attributes, .sha256),
                                               place: place("document", .document)))
             case .root? where Names.equal(name, "recommendation"):
                 kind = .recommendation
-                record.recommendations.append(.init(indicator: identifier(attributes, "indicator"), target: attributes.value("target"),
-                                                    due: attributes.value("due"), language: language, text: "",
+                record.recommendations.append(.init(indicator: identifier(attributes, .indicator), target: attributes.value(.target),
+                                                    due: attributes.value(.due), language: language, text: "",
                                                     place: place("recommendation", .recommendation)))
             case .answer? where Names.equal(name, "met"):
                 kind = .met
@@ -310,7 +348,7 @@ private final class RecordBuilder {
                 // Room for a typical answer's criteria at once, not grown 1, 2, 4, 8.
                 if record.answers[answer].met.isEmpty { record.answers[answer].met.reserveCapacity(8) }
                 record.answers[answer].met.append(
-                    .init(criterion: identifier(attributes, "criterion"), documents: identifiers(attributes, "documents"),
+                    .init(criterion: identifier(attributes, .criterion), documents: identifiers(attributes, .documents),
                           place: place("met", .met)))
             case .answer? where Names.equal(name, "note"):
                 kind = .note
@@ -331,15 +369,15 @@ private final class RecordBuilder {
     /// The value of an attribute of type `Identifier`, `IdentifierList` or `SHA256`, checked here
     /// because the streaming schema goes without their patterns; a refusal sends the file to the
     /// full schema. (Every attribute of those types in evidence.xsd is read through one of these.)
-    private func identifier(_ attributes: Attributes, _ name: StaticString) -> String? {
+    private func identifier(_ attributes: Attributes, _ name: Attributes.Name) -> String? {
         checked(attributes.value(name, .identifier))
     }
 
-    private func identifiers(_ attributes: Attributes, _ name: StaticString) -> String? {
+    private func identifiers(_ attributes: Attributes, _ name: Attributes.Name) -> String? {
         checked(attributes.value(name, .identifier, list: true))
     }
 
-    private func digest(_ attributes: Attributes, _ name: StaticString) -> String? {
+    private func digest(_ attributes: Attributes, _ name: Attributes.Name) -> String? {
         checked(attributes.value(name, .sha256))
     }
 
