@@ -42,3 +42,34 @@ struct DeclaredDocumentsTests {
         }
     }
 }
+
+@Suite("Criteria of one answer keep their own documents")
+struct SharedCitationTests {
+    /// The criteria of an answer share one array of cited ids; each must still see exactly its
+    /// own, in the order written, repeats and all, with an uncited one empty.
+    @Test func eachCriterionSeesOnlyItsOwnDocuments() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <assessment xmlns="urn:spbe-assess:evidence:1" rubric="spbe-2020" period="2024" role="self">
+              <unit id="dinas-a" kind="opd">Dinas A</unit>
+              <answer indicator="I01" claimed="3">
+                <met criterion="I01.L2.a" documents="sk notulen"/>
+                <met criterion="I01.L2.b"/>
+                <met criterion="I01.L3.a" documents="foto sk foto"/>
+              </answer>
+              <answer indicator="I02"><met criterion="I02.L2.a" documents="notulen"/></answer>
+              <document id="sk">SK</document>
+              <document id="notulen">Notulen</document>
+              <document id="foto">Foto</document>
+            </assessment>
+            """
+        let reader = try Repo.withCatalog { try StreamingEvidenceReader(resolver: RubricResolver(catalog: $0)) }
+        let assessment = try reader.assessment(bytes: Array(xml.utf8), path: "bersama.xml")
+        let first = try #require(assessment.answer(for: "I01"))
+        #expect(first.met.map(\.criterionID) == ["I01.L2.a", "I01.L2.b", "I01.L3.a"])
+        #expect(first.met.map { Array($0.documentIDs) } == [["sk", "notulen"], [], ["foto", "sk", "foto"]])
+        #expect(assessment.answer(for: "I02")?.met.map { Array($0.documentIDs) } == [["notulen"]])
+        // Equal as values to the same criterion written on its own.
+        #expect(first.met[2] == MetCriterion(criterionID: "I01.L3.a", documentIDs: ["foto", "sk", "foto"]))
+    }
+}

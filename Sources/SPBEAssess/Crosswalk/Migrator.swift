@@ -50,7 +50,7 @@ public struct Migrator: Sendable {
         /// Criteria met with at least one document, with those documents.
         var documented: [String: [String]] = [:]
         for answer in assessment.answers {
-            for met in answer.met where !met.documentIDs.isEmpty { documented[met.criterionID] = met.documentIDs }
+            for met in answer.met where !met.documentIDs.isEmpty { documented[met.criterionID] = Array(met.documentIDs) }
         }
 
         var results: [MigratedIndicator] = []

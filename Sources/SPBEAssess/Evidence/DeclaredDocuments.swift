@@ -43,10 +43,16 @@ struct DeclaredDocuments {
     /// The ids of a space-separated `list`, each as declared, with the ones not declared apart
     /// (both in the order cited; an empty piece is no id, as `split(separator:)` drops it).
     func cite(_ list: String) -> (cited: [String], undeclared: [String]) {
+        var cited: [String] = []
+        let undeclared = cite(list, into: &cited)
+        return (cited, undeclared)
+    }
+
+    /// The same, appending the cited ids to `cited` (one array for all of an answer's criteria,
+    /// not one per criterion) and returning the undeclared ones.
+    func cite(_ list: String, into cited: inout [String]) -> [String] {
         var list = list
         return list.withUTF8 { text in
-            var cited: [String] = []
-            cited.reserveCapacity(text.reduce(1) { $0 + ($1 == UInt8(ascii: " ") ? 1 : 0) })
             var undeclared: [String] = []
             var start = 0
             for end in 0...text.count where end == text.count || text[end] == UInt8(ascii: " ") {
@@ -62,7 +68,7 @@ struct DeclaredDocuments {
                     undeclared.append(id)
                 }
             }
-            return (cited, undeclared)
+            return undeclared
         }
     }
 
