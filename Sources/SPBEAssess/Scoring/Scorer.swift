@@ -20,13 +20,20 @@ public struct Scorer: Sendable {
     public func score(_ assessment: Assessment) -> Scorecard {
         // Answers by indicator position (the first answer to an indicator counts), and groups by
         // the positions the rubric keeps: no dictionary or grouping built per file.
-        var answers = [Answer?](repeating: nil, count: rubric.indicators.count)
-        for answer in assessment.answers {
-            if let position = rubric.position(ofIndicator: answer.indicatorID), answers[position] == nil {
-                answers[position] = answer
+        // (Positions in `assessment.answers`, not copies of the answers: copying each twice over
+        // was a tenth of scoring.)
+        var answerAt = [Int](repeating: -1, count: rubric.indicators.count)
+        for (index, answer) in assessment.answers.enumerated() {
+            if let position = rubric.position(ofIndicator: answer.indicatorID), answerAt[position] < 0 {
+                answerAt[position] = index
             }
         }
-        let indicators = rubric.indicators.indices.map { score(rubric.indicators[$0], answers[$0]) }
+        var indicators: [IndicatorScore] = []
+        indicators.reserveCapacity(rubric.indicators.count)
+        for position in rubric.indicators.indices {
+            let index = answerAt[position]
+            indicators.append(score(rubric.indicators[position], index < 0 ? nil : assessment.answers[index]))
+        }
         let levels = indicators.map(\.score)
 
         func group(_ id: String, domainID: String?, _ members: [Int]) -> GroupScore {
@@ -93,7 +100,13 @@ public struct Scorer: Sendable {
         // (The flag is read out first: a closure reading `options` would copy the whole scorer,
         // rubric and all, for every indicator.)
         let requireEvidence = options.requireEvidence
-        let counted = Array(answer.met.lazy.filter { !requireEvidence || !$0.documentIDs.isEmpty }.map(\.criterionID))
+        var counted: [String] = []
+        counted.reserveCapacity(answer.met.count)
+        var anyUndocumented = false
+        for met in answer.met {
+            if met.documentIDs.isEmpty { anyUndocumented = true }
+            if !requireEvidence || !met.documentIDs.isEmpty { counted.append(met.criterionID) }
+        }
         var supported = floor
         for level in indicator.ladder {
             guard level.criteria.allSatisfy({ counted.contains($0.id) }) else { break }
@@ -101,12 +114,15 @@ public struct Scorer: Sendable {
         }
         let level = options.trustClaims ? max(floor, answer.claimed ?? supported) : supported
         // In rubric order, not file order, so a result never depends on how the file is laid out.
-        let undocumented = Array(answer.met.lazy.filter { $0.documentIDs.isEmpty }.map(\.criterionID))
+        var metWithoutDocument: [String] = []
+        if anyUndocumented {
+            let undocumented = answer.met.filter { $0.documentIDs.isEmpty }.map(\.criterionID)
+            metWithoutDocument = indicator.levels.flatMap(\.criteria).map(\.id).filter(undocumented.contains)
+        }
         return IndicatorScore(id: indicator.id, weight: indicator.weight, assessed: true, claimed: answer.claimed,
                               supported: supported, level: level,
                               missingForNext: nextCriteria(indicator, above: supported, counted: counted),
-                              metWithoutDocument: undocumented.isEmpty ? []
-                                  : indicator.levels.flatMap(\.criteria).map(\.id).filter(undocumented.contains))
+                              metWithoutDocument: metWithoutDocument)
     }
 
     /// The criteria of the level above `level` not yet counted, in rubric order.

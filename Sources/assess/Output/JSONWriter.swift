@@ -22,8 +22,12 @@ struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
-    /// One entry per open container: whether it has a member yet.
-    private var hasMembers: [Bool] = []
+    /// How many containers are open, and whether the innermost has a member yet; `enclosing`
+    /// keeps that flag for the others. Kept apart so that a member, the common step, touches two
+    /// scalars and not an array (whose uniqueness checks were a third of writing a key).
+    private var depth = 0
+    private var innermostHasMembers = false
+    private var enclosing: [Bool] = []
     #if DEBUG
     /// The last key of each open object, to check the order.
     private var lastKeys: [[UInt8]?] = []
@@ -36,7 +40,7 @@ struct JSONWriter: ~Copyable {
     init(reserving capacity: Int = 1 << 16, insideArray: Bool = false) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
-        hasMembers.reserveCapacity(8)
+        enclosing.reserveCapacity(8)
         if insideArray { open() }
     }
 
@@ -68,10 +72,18 @@ struct JSONWriter: ~Copyable {
         let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x80 })
         beginKey(utf8)
-        append(byte: UInt8(ascii: "\""))
-        append(bytes: utf8)
-        append(byte: UInt8(ascii: "\""))
-        endKey()
+        // One capacity check, and a byte loop: names are a few bytes, shorter than a call to
+        // memcpy is worth.
+        if count + utf8.count + 5 > capacity { grow(to: count + utf8.count + 5) }
+        base[count] = UInt8(ascii: "\"")
+        for index in 0..<utf8.count { base[count + 1 + index] = utf8[index] }
+        count += utf8.count + 1
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: " ")
+        base[count + 2] = UInt8(ascii: ":")
+        base[count + 3] = UInt8(ascii: " ")
+        count += 4
+        afterKey = true
     }
 
     /// A member name made at run time (a map's keys), escaped as any string.
@@ -85,9 +97,9 @@ struct JSONWriter: ~Copyable {
     /// An element of the open array, rendered by a writer made `insideArray`: the same bytes as
     /// writing it here (the comma before it is this writer's to give).
     mutating func element(rendered: [UInt8]) {
-        precondition(!hasMembers.isEmpty, "an element needs an open array")
-        if hasMembers[hasMembers.count - 1] { append(byte: UInt8(ascii: ",")) }
-        hasMembers[hasMembers.count - 1] = true
+        precondition(depth > 0, "an element needs an open array")
+        if innermostHasMembers { append(byte: UInt8(ascii: ",")) }
+        innermostHasMembers = true
         append(bytes: rendered)
     }
 
@@ -130,11 +142,15 @@ struct JSONWriter: ~Copyable {
             if millionths < 0 { append(byte: UInt8(ascii: "-")) }
             appendInteger(Int(millionths.magnitude / UInt64(scale)))
             append(byte: UInt8(ascii: "."))
+            // The fraction's digits, leading zeros kept and trailing ones dropped, with no String.
             var fraction = Int(millionths.magnitude % UInt64(scale)), digits = 6
             while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-            let text = String(fraction)
-            append(sequence: repeatElement(UInt8(ascii: "0"), count: digits - text.utf8.count))
-            append(sequence: text.utf8)
+            var power = 1
+            for _ in 1..<digits { power *= 10 }
+            while power > 0 {
+                append(byte: UInt8(ascii: "0") + UInt8(fraction / power % 10))
+                power /= 10
+            }
         } else {
             number(value.doubleValue)
         }
@@ -150,7 +166,7 @@ struct JSONWriter: ~Copyable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         beginValue()
-        let indent = [UInt8](repeating: 0x20, count: 2 * hasMembers.count)
+        let indent = [UInt8](repeating: 0x20, count: 2 * depth)
         for byte in data {
             append(byte: byte)
             // Newlines only occur between tokens: strings escape theirs.
@@ -161,7 +177,9 @@ struct JSONWriter: ~Copyable {
     // MARK: layout
 
     private mutating func open() {
-        hasMembers.append(false)
+        if depth > 0 { enclosing.append(innermostHasMembers) }
+        innermostHasMembers = false
+        depth += 1
         #if DEBUG
         lastKeys.append(nil)
         #endif
@@ -183,25 +201,28 @@ struct JSONWriter: ~Copyable {
     }
 
     private mutating func newMember() {
-        precondition(!hasMembers.isEmpty, "a member needs an open container")
-        if hasMembers[hasMembers.count - 1] { append(byte: UInt8(ascii: ",")) }
-        hasMembers[hasMembers.count - 1] = true
-        appendLineBreak(hasMembers.count)
+        precondition(depth > 0, "a member needs an open container")
+        if innermostHasMembers { append(byte: UInt8(ascii: ",")) }
+        innermostHasMembers = true
+        appendLineBreak(depth)
     }
 
     /// A value in an array starts a new line; after a key (or at the top) it does not.
     private mutating func beginValue() {
         if afterKey { afterKey = false; return }
-        if !hasMembers.isEmpty { newMember() }
+        if depth > 0 { newMember() }
     }
 
     private mutating func endContainer(_ bracket: UInt8) {
-        let hadMembers = hasMembers.removeLast()
+        precondition(depth > 0, "no container to close")
+        let hadMembers = innermostHasMembers
+        depth -= 1
+        innermostHasMembers = depth > 0 ? enclosing.removeLast() : false
         #if DEBUG
         lastKeys.removeLast()
         #endif
         if !hadMembers { append(byte: 0x0A) }
-        appendLineBreak(hasMembers.count)
+        appendLineBreak(depth)
         append(byte: bracket)
     }
 
