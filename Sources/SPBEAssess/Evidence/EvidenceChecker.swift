@@ -30,7 +30,6 @@ struct EvidenceChecker {
         var locations = EvidenceLocations()
         locations.documents.reserveCapacity(record.documents.count)
         locations.answers.reserveCapacity(record.answers.count)
-        locations.met.reserveCapacity(record.answers.reduce(0) { $0 + $1.met.count })
         var documents: [Document] = []
         documents.reserveCapacity(record.documents.count)
         var declared = DeclaredDocuments(capacity: record.documents.count)
@@ -48,107 +47,39 @@ struct EvidenceChecker {
         var answers: [Answer] = []
         answers.reserveCapacity(record.answers.count)
         var answered = [Bool](repeating: false, count: rubric.indicators.count)
-        var atOrBelowFloor = 0
-        var firstAtOrBelowFloor: EvidenceRecord.Place?
-        for element in record.answers {
-            let indicatorID = element.indicator ?? ""
+        var findings = Findings()
+        findings.met.reserveCapacity(record.answers.reduce(0) { $0 + $1.met.count })
+        // Each answer record and its indicator are lent to `check`, not copied: copying the
+        // records, their <met> records and the indicator (a dozen references into the rubric
+        // that every thread shares) for every answer was a sixth of checking a dense file.
+        let answerRecords = record.answers.span
+        let indicators = rubric.indicators.span
+        for index in answerRecords.indices {
+            let indicatorID = answerRecords[index].indicator ?? ""
             guard let indicatorPosition = rubric.position(ofIndicator: indicatorID) else {
-                problems.append(diagnostic(.unknownReference, at: element.place, attribute: "indicator",
+                problems.append(diagnostic(.unknownReference, at: answerRecords[index].place, attribute: "indicator",
                     id: "indikator '\(indicatorID)' tidak ada dalam rubrik \(rubric.id)",
                     en: "indicator '\(indicatorID)' is not in rubric \(rubric.id)"))
                 continue
             }
-            let indicator = rubric.indicators[indicatorPosition]
             guard !answered[indicatorPosition] else {
-                problems.append(diagnostic(.duplicateIdentifier, at: element.place, attribute: "indicator",
+                problems.append(diagnostic(.duplicateIdentifier, at: answerRecords[index].place, attribute: "indicator",
                     id: "indikator \(indicatorID) dijawab dua kali; berikan satu <answer> untuk setiap indikator",
                     en: "indicator \(indicatorID) is answered twice; give one <answer> per indicator"))
                 continue
             }
             answered[indicatorPosition] = true
-            var claimed: Int?
-            if let text = element.claimed, indicator.isMeasured {
-                problems.append(diagnostic(.levelOutOfRange, at: element.place, attribute: "claimed",
-                    id: "indikator \(indicatorID) diukur dengan nilai (survei atau hasil evaluasi instansi lain), bukan level yang diklaim: hapus claimed=\"\(text)\" dan tulis value=\"…\"",
-                    en: "indicator \(indicatorID) is measured by a value (a survey or another agency's evaluation), not a claimed level: remove claimed=\"\(text)\" and give value=\"…\""))
-            } else if let text = element.claimed {
-                let value = Int(text.trimmingSpaces)
-                if let value, (1...indicator.maximumLevel).contains(value) {
-                    claimed = value
-                } else {
-                    problems.append(diagnostic(.levelOutOfRange, at: element.claimedPlace ?? element.place, attribute: "claimed",
-                        id: "level yang diklaim \(text) berada di luar skala indikator \(indicatorID) (1–\(indicator.maximumLevel)); hapus claimed bila tidak mengklaim level apa pun",
-                        en: "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing"))
-                }
-            }
-            let measured = measuredValue(element, of: indicator, declared: declared, into: &problems, &warnings)
-            // Each criterion's documents are a range of `cited`, made into slices once all are in.
-            var metRanges: [(criterionID: String, documents: Range<Int>)] = []
-            metRanges.reserveCapacity(element.met.count)
-            var cited: [String] = []
-            cited.reserveCapacity(element.met.count * 2)  // one to three a criterion, as a rule
-            // By index, not `for met in`: a copy of every <met> record was a tenth of checking.
-            for index in element.met.indices {
-                let criterionID = element.met[index].criterion ?? ""
-                if indicator.isMeasured {
-                    problems.append(diagnostic(.criterionOutOfPlace, at: element.met[index].place, attribute: "criterion",
-                        id: "indikator \(indicatorID) diukur dengan nilai, bukan kriteria: hapus <met> ini dan tulis value=\"…\" pada <answer>",
-                        en: "indicator \(indicatorID) is measured by a value, not by criteria: remove this <met> and give value=\"…\" on the <answer>"))
-                    continue
-                }
-                // The answer's own criteria first: comparing a dozen short ids is cheaper than
-                // hashing one, and only a criterion out of place needs the rubric's table.
-                guard let level = indicator.level(ofCriterion: criterionID) else {
-                    guard let position = rubric.position(ofCriterion: criterionID) else {
-                        problems.append(diagnostic(.unknownReference, at: element.met[index].place, attribute: "criterion",
-                            id: "kriteria '\(criterionID)' tidak ada dalam rubrik \(rubric.id)",
-                            en: "criterion '\(criterionID)' is not in rubric \(rubric.id)"))
-                        continue
-                    }
-                    let owner = rubric.indicators[position.indicator].id
-                    problems.append(diagnostic(.criterionOutOfPlace, at: element.met[index].place, attribute: "criterion",
-                        id: "kriteria '\(criterionID)' milik indikator \(owner), bukan \(indicatorID); pindahkan ke <answer> indikator tersebut",
-                        en: "criterion '\(criterionID)' belongs to indicator \(owner), not \(indicatorID); move it to that indicator's <answer>"))
-                    continue
-                }
-                // A criterion belongs to one indicator and an indicator is answered once, so one
-                // marked met before in this file was marked in this very answer.
-                guard !metRanges.contains(where: { $0.criterionID == criterionID }) else {
-                    problems.append(diagnostic(.duplicateIdentifier, at: element.met[index].place, attribute: "criterion",
-                                               id: "kriteria '\(criterionID)' ditandai terpenuhi dua kali",
-                                               en: "criterion '\(criterionID)' is marked met twice"))
-                    continue
-                }
-                let first = cited.count
-                let undeclared = declared.cite(element.met[index].documents ?? "", into: &cited)
-                for document in undeclared {
-                    problems.append(diagnostic(.undeclaredDocument, at: element.met[index].place, attribute: "documents",
-                        id: "dokumen '\(document)' dirujuk tetapi tidak dideklarasikan; tambahkan <document id=\"\(document)\"> ke berkas",
-                        en: "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file"))
-                }
-                if cited.count == first {
-                    warnings.append(diagnostic(.metWithoutDocument, at: element.met[index].place, severity: .warning,
-                        id: "kriteria '\(criterionID)' ditandai terpenuhi tanpa dokumen; kriteria ini hanya dihitung dengan --no-require-evidence",
-                        en: "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence"))
-                }
-                if level <= indicator.floor {
-                    if atOrBelowFloor == 0 { firstAtOrBelowFloor = element.met[index].place }
-                    atOrBelowFloor += 1
-                }
-                locations.met.append(position(element.met[index].place))
-                metRanges.append((criterionID, first..<cited.count))
-            }
-            let met = metRanges.map { MetCriterion(criterionID: $0.criterionID, documentIDs: cited[$0.documents]) }
-            locations.answers.append(position(element.place))
-            answers.append(Answer(indicatorID: indicatorID, claimed: claimed, met: met,
-                                  value: measured?.value, valueDocumentIDs: measured?.documents ?? [],
-                                  note: localizedText("note", element.notes, of: element.place, into: &problems)))
+            answers.append(check(answerRecords[index], indicators[indicatorPosition], indicatorID, declared: declared, into: &findings))
+            locations.answers.append(position(answerRecords[index].place))
         }
+        problems += findings.problems
+        warnings += findings.warnings
+        locations.met = findings.met
         // Once per file: a rubric written before its floor was declared makes every old file say this.
-        if let first = firstAtOrBelowFloor {
+        if let first = findings.firstAtOrBelowFloor {
             warnings.append(diagnostic(.metAtFloor, at: first, attribute: "criterion", severity: .warning,
-                id: "\(atOrBelowFloor) kriteria pada atau di bawah level terendah ditandai terpenuhi; level terendah tidak perlu dibuktikan, jadi kriteria ini tidak mengubah apa pun",
-                en: "\(atOrBelowFloor) criteria at or below the floor level are marked met; the floor needs no proof, so they change nothing"))
+                id: "\(findings.atOrBelowFloor) kriteria pada atau di bawah level terendah ditandai terpenuhi; level terendah tidak perlu dibuktikan, jadi kriteria ini tidak mengubah apa pun",
+                en: "\(findings.atOrBelowFloor) criteria at or below the floor level are marked met; the floor needs no proof, so they change nothing"))
         }
 
         let recommendations = recommendations(record.recommendations, into: &problems)
@@ -159,9 +90,100 @@ struct EvidenceChecker {
                           recommendations: recommendations)
     }
 
+    /// What checking the answers gathers besides the answers: problems, warnings, where each
+    /// criterion marked met is, and the criteria marked met at or below their scale's floor.
+    private struct Findings {
+        var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        var met: [SourcePosition] = []
+        var atOrBelowFloor = 0
+        var firstAtOrBelowFloor: EvidenceRecord.Place?
+    }
+
+    /// One answer to `indicator` (known to the rubric and answered once), checked and built.
+    private func check(_ element: borrowing EvidenceRecord.AnswerRecord, _ indicator: borrowing Indicator, _ indicatorID: String,
+                       declared: borrowing DeclaredDocuments, into findings: inout Findings) -> Answer {
+        var claimed: Int?
+        if let text = element.claimed, indicator.isMeasured {
+            findings.problems.append(diagnostic(.levelOutOfRange, at: element.place, attribute: "claimed",
+                id: "indikator \(indicatorID) diukur dengan nilai (survei atau hasil evaluasi instansi lain), bukan level yang diklaim: hapus claimed=\"\(text)\" dan tulis value=\"…\"",
+                en: "indicator \(indicatorID) is measured by a value (a survey or another agency's evaluation), not a claimed level: remove claimed=\"\(text)\" and give value=\"…\""))
+        } else if let text = element.claimed {
+            let value = Int(text.trimmingSpaces)
+            if let value, (1...indicator.maximumLevel).contains(value) {
+                claimed = value
+            } else {
+                findings.problems.append(diagnostic(.levelOutOfRange, at: element.claimedPlace ?? element.place, attribute: "claimed",
+                    id: "level yang diklaim \(text) berada di luar skala indikator \(indicatorID) (1–\(indicator.maximumLevel)); hapus claimed bila tidak mengklaim level apa pun",
+                    en: "claimed level \(text) is outside indicator \(indicatorID)'s scale (1–\(indicator.maximumLevel)); leave claimed out to claim nothing"))
+            }
+        }
+        let measured = measuredValue(element, of: indicator, declared: declared, into: &findings.problems, &findings.warnings)
+        // Each criterion's documents are a range of `cited`, made into slices once all are in.
+        let mets = element.met.span
+        var metRanges: [(criterionID: String, documents: Range<Int>)] = []
+        metRanges.reserveCapacity(mets.count)
+        var cited: [String] = []
+        cited.reserveCapacity(mets.count * 2)  // one to three a criterion, as a rule
+        for index in mets.indices {
+            let criterionID = mets[index].criterion ?? ""
+            if indicator.isMeasured {
+                findings.problems.append(diagnostic(.criterionOutOfPlace, at: mets[index].place, attribute: "criterion",
+                    id: "indikator \(indicatorID) diukur dengan nilai, bukan kriteria: hapus <met> ini dan tulis value=\"…\" pada <answer>",
+                    en: "indicator \(indicatorID) is measured by a value, not by criteria: remove this <met> and give value=\"…\" on the <answer>"))
+                continue
+            }
+            // The answer's own criteria first: comparing a dozen short ids is cheaper than
+            // hashing one, and only a criterion out of place needs the rubric's table.
+            guard let level = indicator.level(ofCriterion: criterionID) else {
+                guard let position = rubric.position(ofCriterion: criterionID) else {
+                    findings.problems.append(diagnostic(.unknownReference, at: mets[index].place, attribute: "criterion",
+                        id: "kriteria '\(criterionID)' tidak ada dalam rubrik \(rubric.id)",
+                        en: "criterion '\(criterionID)' is not in rubric \(rubric.id)"))
+                    continue
+                }
+                let owner = rubric.indicators[position.indicator].id
+                findings.problems.append(diagnostic(.criterionOutOfPlace, at: mets[index].place, attribute: "criterion",
+                    id: "kriteria '\(criterionID)' milik indikator \(owner), bukan \(indicatorID); pindahkan ke <answer> indikator tersebut",
+                    en: "criterion '\(criterionID)' belongs to indicator \(owner), not \(indicatorID); move it to that indicator's <answer>"))
+                continue
+            }
+            // A criterion belongs to one indicator and an indicator is answered once, so one
+            // marked met before in this file was marked in this very answer.
+            guard !metRanges.contains(where: { $0.criterionID == criterionID }) else {
+                findings.problems.append(diagnostic(.duplicateIdentifier, at: mets[index].place, attribute: "criterion",
+                                                    id: "kriteria '\(criterionID)' ditandai terpenuhi dua kali",
+                                                    en: "criterion '\(criterionID)' is marked met twice"))
+                continue
+            }
+            let first = cited.count
+            let undeclared = declared.cite(mets[index].documents ?? "", into: &cited)
+            for document in undeclared {
+                findings.problems.append(diagnostic(.undeclaredDocument, at: mets[index].place, attribute: "documents",
+                    id: "dokumen '\(document)' dirujuk tetapi tidak dideklarasikan; tambahkan <document id=\"\(document)\"> ke berkas",
+                    en: "document '\(document)' is cited but not declared; add <document id=\"\(document)\"> to the file"))
+            }
+            if cited.count == first {
+                findings.warnings.append(diagnostic(.metWithoutDocument, at: mets[index].place, severity: .warning,
+                    id: "kriteria '\(criterionID)' ditandai terpenuhi tanpa dokumen; kriteria ini hanya dihitung dengan --no-require-evidence",
+                    en: "criterion '\(criterionID)' is marked met without a document; it counts only under --no-require-evidence"))
+            }
+            if level <= indicator.floor {
+                if findings.atOrBelowFloor == 0 { findings.firstAtOrBelowFloor = mets[index].place }
+                findings.atOrBelowFloor += 1
+            }
+            findings.met.append(position(mets[index].place))
+            metRanges.append((criterionID, first..<cited.count))
+        }
+        let met = metRanges.map { MetCriterion(criterionID: $0.criterionID, documentIDs: cited[$0.documents]) }
+        return Answer(indicatorID: indicatorID, claimed: claimed, met: met,
+                      value: measured?.value, valueDocumentIDs: measured?.documents ?? [],
+                      note: localizedText("note", element.notes, of: element.place, into: &findings.problems))
+    }
+
     /// A measured indicator's value and its documents, checked; nil when the answer gives none.
     /// A value on a ladder indicator, or one off the scale or too precise, is a problem.
-    private func measuredValue(_ element: EvidenceRecord.AnswerRecord, of indicator: Indicator, declared: DeclaredDocuments,
+    private func measuredValue(_ element: borrowing EvidenceRecord.AnswerRecord, of indicator: borrowing Indicator, declared: borrowing DeclaredDocuments,
                                into problems: inout [Diagnostic], _ warnings: inout [Diagnostic])
         -> (value: ExactDecimal, documents: [String])? {
         let id = indicator.id
@@ -235,7 +257,7 @@ struct EvidenceChecker {
         return LocalizedText(values)
     }
 
-    private func position(_ place: EvidenceRecord.Place) -> SourcePosition {
+    private func position(_ place: borrowing EvidenceRecord.Place) -> SourcePosition {
         if place.cell != nil { return SourcePosition(line: place.line, column: place.cellColumn) }
         return SourcePosition(line: place.line,
                               column: source.column(line: place.line, element: place.element, ordinal: place.ordinal, offset: place.offset))
