@@ -74,11 +74,7 @@ struct ScoreCommand: ParsableCommand {
                 }
                 let elements = Self.successes(results, problems: &problems)
                 guard problems.isEmpty else { continue }
-                for element in elements {
-                    json.element(rendered: element)
-                    if json.byteCount >= 1 << 20 { try json.drain(spool.append(bytes:)) }
-                }
-                try json.drain(spool.append(bytes:))
+                for element in elements { try json.element(rendered: element, to: spool.append(bytes:)) }
             }
         }
         if !problems.isEmpty { throw Console.fail(LoadError(problems)) }

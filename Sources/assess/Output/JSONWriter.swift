@@ -49,9 +49,6 @@ struct JSONWriter: ~Copyable {
     /// The bytes written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    /// How many bytes are written so far.
-    var byteCount: Int { count }
-
     /// Hands what is written so far to `body` without copying it, then empties the buffer (the
     /// open containers stay).
     mutating func drain(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
@@ -101,6 +98,14 @@ struct JSONWriter: ~Copyable {
         if innermostHasMembers { append(byte: UInt8(ascii: ",")) }
         innermostHasMembers = true
         append(bytes: rendered)
+    }
+
+    /// The same, with everything written so far and then the element handed to `sink` (see
+    /// ``drain(_:)``): a national run's elements go out as they are, not copied in here first.
+    mutating func element(rendered: [UInt8], to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        element(rendered: [])
+        try drain(sink)
+        try rendered.withUnsafeBytes(sink)
     }
 
     // MARK: values

@@ -52,7 +52,8 @@ final class OutputSpool {
             memory = held
             dropOverflow()
         }
-        memory.append(contentsOf: bytes)
+        // As typed bytes, which append with one copy (raw bytes are appended one by one).
+        memory.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         if memory.count > Self.memoryLimit, let spill = Self.openOverflow() {
             if Descriptor.writeAll(spill, memory) == nil {
                 overflow = spill
