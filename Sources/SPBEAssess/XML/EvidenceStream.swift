@@ -101,21 +101,25 @@ final class EvidenceStream {
             builder.diagnostics.refuseDoctype(line: Int(input?.pointee.line ?? 0), column: Int(input?.pointee.col ?? 0))
             xmlStopParser(context)
         }
+        // The three called for every element lend the builder (`withBuilder`), as the
+        // parse holds it throughout: a retain and release per call was 200,000 per 200 files.
         sax.pointee.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
-            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
-                  let builder = RecordBuilder.of(context), let localName else { return }
-            builder.start(localName, uri: uri, context: context,
-                          attributes: Attributes(pointer: attributes, count: Int(attributeCount)))
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self), let localName else { return }
+            RecordBuilder.withBuilder(of: context) { builder in
+                builder.start(localName, uri: uri, context: context,
+                              attributes: Attributes(pointer: attributes, count: Int(attributeCount)))
+            }
         }
         sax.pointee.endElementNs = { userData, _, _, _ in
-            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
-                  let builder = RecordBuilder.of(context) else { return }
-            builder.end()
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+            RecordBuilder.withBuilder(of: context) { $0.end() }
         }
         let characters: charactersSAXFunc = { userData, characters, length in
-            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
-                  let builder = RecordBuilder.of(context), let characters, builder.capturing else { return }
-            builder.arena.append(UnsafeBufferPointer(start: characters, count: Int(length)))
+            guard let context = userData?.assumingMemoryBound(to: xmlParserCtxt.self), let characters else { return }
+            RecordBuilder.withBuilder(of: context) { builder in
+                guard builder.capturing else { return }
+                builder.arena.append(UnsafeBufferPointer(start: characters, count: Int(length)))
+            }
         }
         sax.pointee.characters = characters
         sax.pointee.ignorableWhitespace = characters
@@ -354,6 +358,13 @@ private final class RecordBuilder {
 
     static func of(_ context: xmlParserCtxtPtr) -> RecordBuilder? {
         context.pointee._private.map { Unmanaged<RecordBuilder>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// Runs `body` with the parse's builder without retaining it: ``EvidenceStream/read(_:)``
+    /// keeps the builder alive until the parse is over.
+    static func withBuilder(of context: xmlParserCtxtPtr, _ body: (RecordBuilder) -> Void) {
+        guard let raw = context.pointee._private else { return }
+        Unmanaged<RecordBuilder>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
     }
 
     func start(_ name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, context: xmlParserCtxtPtr,
