@@ -455,7 +455,8 @@ private final class RecordBuilder {
             note.language.isNone ? nil : WhiteSpaceFolding.attribute("xml:lang", AttributeValue.decode(arena.bytes(note.language)))
         }
         func text(_ note: Note) -> String { WhiteSpaceFolding.fold(arena.bytes(note.text)) }
-        record.answers.reserveCapacity(notes.count / 8)
+        // Counted, not guessed: growing the answers (records of a few hundred bytes) moved them all.
+        record.answers.reserveCapacity(notes.reduce(0) { $1.kind == .answer ? $0 + 1 : $0 })
         for note in notes {
             switch note.kind {
             case .root:
