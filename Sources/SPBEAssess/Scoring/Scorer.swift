@@ -123,11 +123,12 @@ public struct Scorer: Sendable {
             if !requireEvidence || !met[index].documentIDs.isEmpty { counted.append(met[index].criterionID) }
         }
         var supported = floor
-        let levels = indicator.levels.span
-        climbing: for position in min(floor, levels.count)..<levels.count {
-            let criteria = levels[position].criteria.span
+        let ladder = indicator.ladder
+        let steps = ladder.span
+        climbing: for step in steps.indices {
+            let criteria = steps[step].criteria.span
             for index in criteria.indices where !counted.contains(criteria[index].id) { break climbing }
-            supported = levels[position].value
+            supported = steps[step].value
         }
         let level = options.trustClaims ? max(floor, answer.claimed ?? supported) : supported
         // In rubric order, not file order, so a result never depends on how the file is laid out.
@@ -144,9 +145,9 @@ public struct Scorer: Sendable {
 
     /// The criteria of the level above `level` not yet counted, in rubric order.
     private func nextCriteria(_ indicator: borrowing Indicator, above level: Int, counted: [String]) -> [String] {
-        guard !indicator.isMeasured, level >= 0, level < indicator.levels.count else { return [] }
-        let levels = indicator.levels.span
-        let criteria = levels[level].criteria.span
+        guard !indicator.isMeasured else { return [] }
+        let next = indicator.criteria(ofLevel: level + 1)
+        let criteria = next.span
         var missing: [String] = []
         missing.reserveCapacity(criteria.count)
         for index in criteria.indices where !counted.contains(criteria[index].id) { missing.append(criteria[index].id) }
