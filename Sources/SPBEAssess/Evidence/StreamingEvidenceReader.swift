@@ -74,6 +74,19 @@ public struct StreamingEvidenceReader: Sendable {
         }
     }
 
+    /// Reads `paths` on `jobs` threads like ``read(paths:jobs:_:)``, but hands each transformed
+    /// result to `consume` in the order of `paths` as soon as it and those before it are ready
+    /// (one call at a time, on a worker thread), holding at most about `window` results: output
+    /// over a national corpus is written while the files are still being read.
+    public func read<T>(paths: [String], jobs: Int = ParallelWork.defaultJobs, window: Int = 256,
+                        _ transform: @Sendable (String, Result<Loaded, LoadError>) -> T,
+                        inOrder consume: (T) throws -> Void) throws {
+        let schema = streamingSchema
+        try ParallelWork.forEach(count: paths.count, jobs: jobs, window: window, state: { EvidenceStream(schema: schema) }, { stream, index in
+            transform(paths[index], result(path: paths[index], stream: stream))
+        }, inOrder: consume)
+    }
+
     /// Reads `groups` of paths on `jobs` threads, each group's files one after another on one
     /// thread, and hands a group's number and results to `transform` on that thread, while they
     /// are fresh in its cache; the results come back in the order of `groups`.

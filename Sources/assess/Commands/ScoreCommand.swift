@@ -35,7 +35,7 @@ struct ScoreCommand: ParsableCommand {
 
     /// Files are read, scored and rendered this many at a time, so memory holds one batch of
     /// results however many files there are: the scorecards for a table (256 dense instansi
-    /// files: about 40 MB), the rendered JSON otherwise (about 5 MB).
+    /// files: about 40 MB); for JSON, the rendered units read ahead of the output (about 5 MB).
     static let batchSize = 256
 
     func run() throws {
@@ -47,44 +47,44 @@ struct ScoreCommand: ParsableCommand {
         let spool = try OutputSpool(target: OutputFile(outputOptions.output, reads: paths + rubricOptions.readPaths))
         let options = scoringFlags.options
         var problems: [Diagnostic] = []
-        var written = 0  // units in the table so far
-        var json = JSONWriter()
-        if format == .json { json.beginArray() }
         let language = outputOptions.lang
-        for start in stride(from: 0, to: paths.count, by: Self.batchSize) {
-            let batch = Array(paths[start..<min(paths.count, start + Self.batchSize)])
-            // The batches' parts join into exactly what rendering every card at once gives
-            // (units separated by a blank line; one JSON array, kept open across batches).
-            switch format {
-            case .table:
+        switch format {
+        case .table:
+            var written = 0  // units in the table so far
+            for start in stride(from: 0, to: paths.count, by: Self.batchSize) {
+                let batch = Array(paths[start..<min(paths.count, start + Self.batchSize)])
                 let results = reader.read(paths: batch, jobs: jobs.count) { _, result in
                     result.map { Scorer(rubric: $0.rubric, options: options).score($0.assessment) }
                 }
                 let cards = Self.successes(results, problems: &problems)
                 // Once a file is invalid nothing will be shown; keep reading to report every problem.
                 guard problems.isEmpty else { continue }
+                // The batches' parts join into exactly what rendering every card at once gives
+                // (units separated by a blank line).
                 try spool.append((written == 0 ? "" : "\n\n")
                                  + ScoreTable.render(cards, language: language, results: try opdResults(cards)).dropLast())
                 written += cards.count
-            case .json:
-                // Each card is rendered on the thread that scored it and freed there: the main
-                // thread only joins bytes, and no batch of cards waits in memory.
-                let results = reader.read(paths: batch, jobs: jobs.count) { _, result in
-                    result.map { ScoreJSON.element(Scorer(rubric: $0.rubric, options: options).score($0.assessment), language: language) }
-                }
-                let elements = Self.successes(results, problems: &problems)
-                guard problems.isEmpty else { continue }
-                for element in elements { try json.element(rendered: element, to: spool.append(bytes:)) }
             }
-        }
-        if !problems.isEmpty { throw Console.fail(LoadError(problems)) }
-        switch format {
-        case .table: try spool.append("\n")
         case .json:
+            // Each card is rendered on the thread that scored it and freed there; the rendered
+            // units go out in order while later files are still being read.
+            var json = JSONWriter()
+            json.beginArray()
+            try reader.read(paths: paths, jobs: jobs.count, window: Self.batchSize, { _, result in
+                result.map { ScoreJSON.element(Scorer(rubric: $0.rubric, options: options).score($0.assessment), language: language) }
+            }, inOrder: { result in
+                switch result {
+                case .success(let element):
+                    // Once a file is invalid nothing will be shown; keep reading to report every problem.
+                    if problems.isEmpty { try json.element(rendered: element, to: spool.append(bytes:)) }
+                case .failure(let error): problems += error.diagnostics
+                }
+            })
             json.endArray()
             try json.drain(spool.append(bytes:))
-            try spool.append("\n")
         }
+        if !problems.isEmpty { throw Console.fail(LoadError(problems)) }
+        try spool.append("\n")
         try spool.commit()
     }
 
