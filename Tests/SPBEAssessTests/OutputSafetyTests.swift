@@ -211,6 +211,40 @@ struct OutputSafetyTests {
         }
     }
 
+    /// Past 8 MiB, output for stdout goes on in an unlinked file in $TMPDIR, copied out by the
+    /// kernel (sendfile) at the end, or by a read and write loop where sendfile cannot write.
+    @Test("score output larger than the in-memory limit arrives whole through a pipe, a file, /dev/null and --output")
+    func largeOutput() throws {
+        let file = "fixtures/kab-ketapang-2024/kab-ketapang.xml"
+        let single = try CLI.run("score", "--format", "json", file)
+        #expect(single.status == 0)
+        let unit = try #require(try JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as? [Any]).first as? NSDictionary
+        // 18 KB of JSON a unit: 500 copies make about 9 MB, past the 8 MiB kept in memory.
+        let arguments = "score --format json " + Array(repeating: file, count: 500).joined(separator: " ")
+        let piped = try Shell.run("\"$ASSESS\" \(arguments)")
+        #expect(piped.status == 0)
+        #expect(piped.stdout.utf8.count > 8 << 20)
+        let units = try #require(try JSONSerialization.jsonObject(with: Data(piped.stdout.utf8)) as? [NSDictionary])
+        #expect(units.count == 500 && units.allSatisfy { $0 == unit })
+
+        let scratch = try Scratch()
+        for tmpdir in [scratch.path("tmp"), "/nonexistent/folder"] {
+            try FileManager.default.createDirectory(atPath: scratch.path("tmp"), withIntermediateDirectories: true)
+            let redirected = try Shell.run("\"$ASSESS\" \(arguments) > \(scratch.path("stdout.json"))", environment: ["TMPDIR": tmpdir])
+            #expect(redirected.status == 0 && redirected.stderr.isEmpty)
+            #expect(try String(contentsOfFile: scratch.path("stdout.json"), encoding: .utf8) == piped.stdout)
+            // Nothing is left in $TMPDIR: the spill file was unlinked when it was made.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("tmp")).isEmpty)
+        }
+        let output = try Shell.run("\"$ASSESS\" \(arguments) --output \(scratch.path("output.json"))")
+        #expect(output.status == 0)
+        #expect(try String(contentsOfFile: scratch.path("output.json"), encoding: .utf8) == piped.stdout)
+        #expect(try Shell.run("\"$ASSESS\" \(arguments) > /dev/null").status == 0)
+        let full = try Shell.run("\"$ASSESS\" \(arguments) > /dev/full")
+        #expect(full.status == 1)
+        #expect(full.stderr.contains("No space left on device"))
+    }
+
     /// A workbook is read from memory: it was once copied to $TMPDIR while opened, which failed
     /// without one and put the OPD's answers on the disk.
     @Test("a workbook is scored without $TMPDIR and writes nothing there")

@@ -4,8 +4,8 @@ import Foundation
 /// A result written piece by piece, for runs too large to hold in memory (`assess score` over a
 /// national corpus), that still shows nothing unless the whole run succeeds.
 ///
-/// For a file, pieces go straight into ``OutputFile``'s temporary file beside it, renamed by
-/// ``commit()``. For standard output (or a FIFO or device) they are held in memory up to
+/// For a file, pieces go into ``OutputFile``'s temporary file beside it, a megabyte at a time,
+/// renamed by ``commit()``. For standard output (or a FIFO or device) they are held in memory up to
 /// ``memoryLimit`` and then in a temporary file in `$TMPDIR`; when that folder is missing,
 /// read-only or full, they stay in memory, so the result never depends on `$TMPDIR`.
 final class OutputSpool {
@@ -36,25 +36,13 @@ final class OutputSpool {
 
     /// UTF-8 bytes (the JSON writer's), appended as they are.
     func append(bytes: UnsafeRawBufferPointer) throws {
-        if let beside {
-            if let code = Descriptor.writeAll(beside.descriptor, bytes) {
-                beside.discard()
-                throw target.failure(code)
-            }
-            return
-        }
-        if let spill = overflow {
-            // The spill file's end is where this piece starts; a failed write leaves it there.
-            let end = lseek(spill, 0, SEEK_CUR)
-            if Descriptor.writeAll(spill, bytes) == nil { return }
-            // $TMPDIR filled up: take back what it holds and carry on in memory.
-            guard end >= 0, let held = Self.contents(of: spill, upTo: Int(end)) else { throw target.failure(EIO) }
-            memory = held
-            dropOverflow()
-        }
         // As typed bytes, which append with one copy (raw bytes are appended one by one).
         memory.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
-        if memory.count > Self.memoryLimit, let spill = Self.openOverflow() {
+        if beside != nil || overflow != nil {
+            // Pieces are gathered into writes of a megabyte: a unit is two pieces, and a
+            // national run would otherwise make two system calls a file.
+            if memory.count >= Self.writeSize { try flush() }
+        } else if memory.count > Self.memoryLimit, let spill = Self.openOverflow() {
             if Descriptor.writeAll(spill, memory) == nil {
                 overflow = spill
                 memory = []
@@ -64,9 +52,33 @@ final class OutputSpool {
         }
     }
 
+    /// Bytes gathered before a write to the file beside the target or to the spill file.
+    static let writeSize = 1 << 20
+
+    /// Writes what is held to the file beside the target or to the spill file.
+    private func flush() throws {
+        if let beside {
+            if let code = Descriptor.writeAll(beside.descriptor, memory) {
+                beside.discard()
+                throw target.failure(code)
+            }
+            memory.removeAll(keepingCapacity: true)
+            return
+        }
+        guard let spill = overflow else { return }
+        // The spill file's end is where these bytes start; a failed write leaves it there.
+        let end = lseek(spill, 0, SEEK_CUR)
+        if Descriptor.writeAll(spill, memory) == nil { return memory.removeAll(keepingCapacity: true) }
+        // $TMPDIR filled up: take back what it holds and carry on in memory.
+        guard end >= 0, let held = Self.contents(of: spill, upTo: Int(end)) else { throw target.failure(EIO) }
+        memory = held + memory
+        dropOverflow()
+    }
+
     /// Publishes what was written: renames it over the file, or copies it to the stream.
     func commit() throws {
         if let beside {
+            try flush()
             self.beside = nil
             try target.publish(beside)
             return
@@ -81,21 +93,39 @@ final class OutputSpool {
         }
         defer { if case .inPlace = target.destination { close(output) } }
         if let spill = overflow {
-            guard lseek(spill, 0, SEEK_SET) == 0 else { throw target.failure(errno) }
-            var chunk = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let got = chunk.withUnsafeMutableBytes { read(spill, $0.baseAddress, $0.count) }
-                if got < 0, errno == EINTR { continue }
-                if got < 0 { throw target.failure(errno) }
-                if got == 0 { break }
-                if let code = chunk.withUnsafeBytes({ Descriptor.writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<got])) }) {
-                    throw target.failure(code)
-                }
-            }
+            if let code = Self.copy(spill, to: output) { throw target.failure(code) }
             dropOverflow()
         }
         if let code = Descriptor.writeAll(output, memory) { throw target.failure(code) }
         memory = []
+    }
+
+    /// Copies the whole of `spill` to `output`; nil on success, else the `errno`. The kernel
+    /// copies it (`sendfile`, to a file, pipe or device alike) where it can: a national run's
+    /// output is tens of megabytes, and a copy through this process is two more passes over it.
+    private static func copy(_ spill: Int32, to output: Int32) -> Int32? {
+        guard lseek(spill, 0, SEEK_SET) == 0 else { return errno }
+        #if os(Linux)
+        while true {
+            let sent = sendfile(output, spill, nil, 1 << 30)
+            if sent > 0 { continue }
+            if sent == 0 { return nil }
+            if errno == EINTR { continue }
+            // Refused before anything was sent (an output sendfile cannot write to): copy below.
+            guard errno == EINVAL || errno == ENOSYS, lseek(spill, 0, SEEK_CUR) == 0 else { return errno }
+            break
+        }
+        #endif
+        var chunk = [UInt8](repeating: 0, count: writeSize)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(spill, $0.baseAddress, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            if got < 0 { return errno }
+            if got == 0 { return nil }
+            if let code = chunk.withUnsafeBytes({ Descriptor.writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<got])) }) {
+                return code
+            }
+        }
     }
 
     /// A temporary file in `$TMPDIR`, unlinked at once; nil when none can be made.
