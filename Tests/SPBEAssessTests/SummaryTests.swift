@@ -84,6 +84,24 @@ struct SummaryTests {
         #expect(summary.invalidFiles.first?.diagnostics.first?.line == 2)
     }
 
+    @Test("progress comes in directory order after each batch of files, ending at the total, and two jobs merge as one does")
+    func progressInOrder() throws {
+        let scratch = try Scratch()
+        let root = try Self.tree(scratch)
+        let files = EvidenceTree.scan([root]).files
+        let reader = try StreamingEvidenceReader(resolver: RubricResolver(catalog: RubricCatalog(directory: Repo.rubricsDirectory)))
+        var builder = SummaryBuilder(reader: reader, jobs: 2)
+        builder.batchSize = 1
+        var reports: [[Int]] = []
+        let summary = try builder.summarize(files) { reports.append([$0, $1]) }
+        // Directories of 1 (kab-1), 2 (kab-2) and 2 (kab-3) files.
+        #expect(reports == [[1, 5], [3, 5], [5, 5]])
+        let one = try SummaryBuilder(reader: reader, jobs: 1).summarize(files)
+        #expect(summary.instansi.map(\.id) == one.instansi.map(\.id))
+        #expect(summary.instansi.map(\.index) == one.instansi.map(\.index))
+        #expect(summary.invalidFiles.map(\.path) == one.invalidFiles.map(\.path))
+    }
+
     /// Two pemdi-2026 instansi, every ladder indicator at 4 and the measured P05 at 1.42 and 2.91;
     /// the other measured indicators (P06, P07, P10, P19, P20) unanswered, at the floor 1.
     /// P05's mean is (1.42 + 2.91) / 2 = 4.33 / 2 = 2.165 → 2.17 (half-up, as an index); its

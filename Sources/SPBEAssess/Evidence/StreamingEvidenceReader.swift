@@ -98,6 +98,18 @@ public struct StreamingEvidenceReader: Sendable {
         }
     }
 
+    /// Reads `groups` like ``read(groups:jobs:_:)``, but hands each transformed group to
+    /// `consume` in the order of `groups` as soon as it and those before it are ready (one call
+    /// at a time, on a worker thread), holding at most about `window` of them.
+    public func read<T>(groups: [[String]], jobs: Int = ParallelWork.defaultJobs, window: Int,
+                        _ transform: @Sendable (Int, [Result<Loaded, LoadError>]) -> T,
+                        inOrder consume: (T) throws -> Void) throws {
+        let schema = streamingSchema
+        try ParallelWork.forEach(count: groups.count, jobs: jobs, window: window, state: { EvidenceStream(schema: schema) }, { stream, index in
+            transform(index, groups[index].map { result(path: $0, stream: stream) })
+        }, inOrder: consume)
+    }
+
     private func result(path: String, stream: EvidenceStream?) -> Result<Loaded, LoadError> {
         guard let stream else {
             return .failure(LoadError([Diagnostic(.malformedXML, file: path, id: "memori habis saat membuat validator skema",

@@ -16,8 +16,8 @@ public struct SummaryBuilder: Sendable {
     public let reader: StreamingEvidenceReader
     public let options: ScoringOptions
     public let jobs: Int
-    /// Directories are gathered into batches of at least this many files, so every thread has
-    /// work while memory stays bounded.
+    /// At most about this many directories' parts are held before they are merged, so memory
+    /// stays bounded; progress is reported about every this many files.
     public var batchSize = 512
 
     public init(reader: StreamingEvidenceReader, options: ScoringOptions = ScoringOptions(),
@@ -36,7 +36,8 @@ public struct SummaryBuilder: Sendable {
     /// beside the evidence) are left out and counted in ``NationalSummary/otherRoleFiles``.
     public var role: Role = .self
 
-    /// `progress(done, total)` is called on the calling thread after each batch. The first
+    /// `progress(done, total)` is called about every ``batchSize`` files and at the end, one call
+    /// at a time (on a reading thread). The first
     /// section's summary (see ``summarizeSections(_:progress:)``).
     public func summarize(_ files: [EvidenceTree.File],
                           progress: (Int, Int) -> Void = { _, _ in }) throws(Failure) -> NationalSummary {
@@ -56,33 +57,34 @@ public struct SummaryBuilder: Sendable {
         }.map(\.element)
         var shared = Shared()
         var states: [SectionKey: State] = [:]
-        var start = 0
-        while start < files.count {
-            var end = start
-            // Whole directories only, so an instansi's files are never split across batches.
-            while end < files.count, end - start < batchSize || directory(files[end].path) == directory(files[end - 1].path) {
-                end += 1
+        // A directory's files are one group: reading, scoring and aggregating it needs nothing
+        // from the others, so it is one piece of work on any core, its assessments freed there
+        // as soon as its part is made.
+        var groups: [Range<Int>] = []
+        var groupStart = 0
+        while groupStart < files.count {
+            var groupEnd = groupStart + 1
+            let folder = directory(files[groupStart].path)
+            while groupEnd < files.count, directory(files[groupEnd].path) == folder { groupEnd += 1 }
+            groups.append(groupStart..<groupEnd)
+            groupStart = groupEnd
+        }
+        // The parts are merged in directory order, as one thread would, by whichever worker
+        // finished the next one, while the others go on reading: merging between batches left
+        // every core but one idle. At most about `batchSize` directories' parts wait at once.
+        var done = 0
+        var reported = 0
+        // Merging throws nothing, so neither does the read.
+        try? reader.read(groups: groups.map { files[$0].map(\.path) }, jobs: jobs, window: batchSize) { [groups] number, results in
+            let group = groups[number]
+            return (group.count, part(directory(files[group.lowerBound].path), Array(zip(files[group], results))))
+        } inOrder: { (count: Int, part: DirectoryPart) in
+            merge(part, &states, &shared)
+            done += count
+            if done - reported >= batchSize || done == files.count {
+                reported = done
+                progress(done, files.count)
             }
-            let batch = Array(files[start..<end])
-            var groups: [Range<Int>] = []
-            var groupStart = 0
-            while groupStart < batch.count {
-                var groupEnd = groupStart + 1
-                let folder = directory(batch[groupStart].path)
-                while groupEnd < batch.count, directory(batch[groupEnd].path) == folder { groupEnd += 1 }
-                groups.append(groupStart..<groupEnd)
-                groupStart = groupEnd
-            }
-            // Reading, scoring and aggregating a directory needs nothing from the others, so a
-            // directory is one piece of work on any core, its assessments freed there as soon
-            // as its part is made; the parts are then merged in directory order, as one thread would.
-            let parts = reader.read(groups: groups.map { batch[$0].map(\.path) }, jobs: jobs) { [groups] number, results in
-                let group = groups[number]
-                return part(directory(batch[group.lowerBound].path), Array(zip(batch[group], results)))
-            }
-            for part in parts { merge(part, &states, &shared) }
-            start = end
-            progress(end, files.count)
         }
         let keys = states.keys.sorted { ($0.rubricID, $0.period) < ($1.rubricID, $1.period) }
         guard !keys.isEmpty else { throw .noValidEvidence(invalidFiles: shared.invalid) }
