@@ -29,8 +29,7 @@ public enum EvidenceTree {
                 continue
             }
             let before = files.count
-            guard let boundary = TreeBoundary(argument) else { continue }
-            walk(argument, province: nil, boundary: boundary, into: &files, problems: &problems, visited: &visited)
+            walk(argument, province: nil, boundary: TreeBoundary(argument), into: &files, problems: &problems, visited: &visited)
             // Evidence files directly in the directory given make it one regency's folder, not a
             // national tree: its subfolders (`review/`, `smart-city/`) are not provinces.
             if files[before...].contains(where: { $0.province.isEmpty }) {
@@ -53,37 +52,32 @@ public enum EvidenceTree {
 
     private static func walk(_ directory: String, province: String?, boundary: TreeBoundary, into files: inout [File],
                              problems: inout [Diagnostic], visited: inout Set<[UInt64]>) {
-        var info = stat()
-        guard stat(directory, &info) == 0 else {
-            problems.append(unreadable(directory, id: "tidak dapat dibaca", en: "cannot read"))
+        guard let listing = DirectoryListing(directory, identified: true), let identity = listing.identity else {
+            problems.append(unreadable(directory, id: "isi direktori tidak dapat dibaca", en: "cannot list directory"))
             return
         }
-        guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            problems.append(Diagnostic(.unreadable, file: directory, id: "isi direktori tidak dapat dibaca",
-                                       en: "cannot list directory"))
-            return
-        }
-        for name in entries.sorted() where !name.hasPrefix(".") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            // A symlink is followed only while it stays in the tree given (never to `/`).
-            if let escape = boundary.escape(path) {
-                problems.append(escape)
-                continue
-            }
-            var entry = stat()
-            guard stat(path, &entry) == 0 else {
-                if name.hasSuffix(".xml") {
-                    problems.append(unreadable(path, id: "berkas tidak dapat dibaca", en: "cannot read file"))
+        guard visited.insert(identity).inserted else { return }
+        for entry in listing.entries {
+            let path = (directory as NSString).appendingPathComponent(entry.name)
+            var kind = entry.kind
+            if kind == .symlink {
+                // A symlink is followed only while it stays in the tree given (never to `/`).
+                if let escape = boundary.escape(path) {
+                    problems.append(escape)
+                    continue
                 }
-                continue
+                var target = stat()
+                guard stat(path, &target) == 0 else {
+                    if entry.name.hasSuffix(".xml") {
+                        problems.append(unreadable(path, id: "berkas tidak dapat dibaca", en: "cannot read file"))
+                    }
+                    continue
+                }
+                kind = target.st_mode & S_IFMT == S_IFDIR ? .directory : .file
             }
-            if entry.st_mode & S_IFMT == S_IFDIR {
-                walk(path, province: province ?? name, boundary: boundary, into: &files, problems: &problems, visited: &visited)
-            } else if name.hasSuffix(".xml") {
+            if kind == .directory {
+                walk(path, province: province ?? entry.name, boundary: boundary, into: &files, problems: &problems, visited: &visited)
+            } else if entry.name.hasSuffix(".xml") {
                 files.append(File(path: path, province: province ?? ""))
             }
         }

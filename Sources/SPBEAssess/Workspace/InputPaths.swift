@@ -8,28 +8,26 @@ public enum InputPaths {
         var files: [String] = []
         var problems: [Diagnostic] = []
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(argument)  // Missing or unreadable files are reported when read.
+            guard let listing = DirectoryListing(argument) else {
+                var info = stat()
+                if stat(argument, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                    problems.append(Diagnostic(.unreadable, file: argument, id: "isi direktori tidak dapat dibaca",
+                                               en: "cannot list directory"))
+                } else {
+                    files.append(argument)  // Missing or unreadable files are reported when read.
+                }
                 continue
             }
-            let entries: [String]
-            do {
-                entries = try FileManager.default.contentsOfDirectory(atPath: argument)
-            } catch {
-                problems.append(Diagnostic(.unreadable, file: argument, id: "isi direktori tidak dapat dibaca",
-                                           en: "cannot list directory"))
-                continue
-            }
-            let xml = entries.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
+            let xml = listing.entries.filter { $0.name.hasSuffix(".xml") }
             if xml.isEmpty {
                 problems.append(Diagnostic(.emptyDirectory, file: argument, id: "direktori ini tidak berisi berkas *.xml",
                                            en: "directory has no *.xml files"))
             }
             // A file given by name is the user's choice; one found in a folder must stay in it.
             let boundary = TreeBoundary(argument)
-            for path in xml.map({ (argument as NSString).appendingPathComponent($0) }) {
-                if let escape = boundary?.escape(path) { problems.append(escape) } else { files.append(path) }
+            for entry in xml {
+                let path = (argument as NSString).appendingPathComponent(entry.name)
+                if entry.kind == .symlink, let escape = boundary.escape(path) { problems.append(escape) } else { files.append(path) }
             }
         }
         guard problems.isEmpty else { throw LoadError(problems) }
