@@ -1,4 +1,5 @@
-/// XSD patterns the streaming evidence reader checks itself instead of leaving them to libxml2.
+/// XSD patterns (and the length limit beside one) the streaming evidence reader checks itself
+/// instead of leaving them to libxml2.
 ///
 /// libxml2 runs a pattern with character classes through its backtracking automaton, one state
 /// list per character: over 200 dense evidence files, xmllint executes 997 M instructions with
@@ -25,6 +26,14 @@ public enum CheckedPattern: CaseIterable, Sendable {
         }
     }
 
+    /// The `maxLength` evidence.xsd gives the type beside the pattern, checked here with it.
+    var maxLength: Int? {
+        switch self {
+        case .identifier: 64
+        case .sha256: nil
+        }
+    }
+
     /// The pattern exactly as evidence.xsd writes it.
     var expression: String {
         switch self {
@@ -33,7 +42,7 @@ public enum CheckedPattern: CaseIterable, Sendable {
         }
     }
 
-    /// Whether the pattern accepts `value`, an attribute value with white space already
+    /// Whether the pattern (and ``maxLength``) accepts `value`, an attribute value with white space already
     /// collapsed (as XSD collapses an `xs:token` before matching); with `list`, whether it
     /// accepts every item of a space-separated list (an `xs:list`; an empty list has no item to
     /// refuse).
@@ -59,7 +68,8 @@ public enum CheckedPattern: CaseIterable, Sendable {
     private func accepts(item bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
         case .identifier:
-            guard let first = bytes.first, Self.isAlphanumeric(first) else { return false }
+            // The pattern admits only ASCII, so bytes are characters for the length.
+            guard bytes.count <= maxLength ?? .max, let first = bytes.first, Self.isAlphanumeric(first) else { return false }
             return bytes.dropFirst().allSatisfy(Self.isIdentifierByte)
         case .sha256:
             return bytes.count == 64 && bytes.allSatisfy(Self.isHexDigit)

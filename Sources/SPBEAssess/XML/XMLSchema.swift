@@ -48,7 +48,10 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     /// Takes `pattern` out of `<xs:simpleType name="…"><xs:restriction>` of its type, when it is
-    /// the restriction's one pattern and has exactly its expression; whether it did.
+    /// the restriction's one pattern and has exactly its expression; whether it did. A
+    /// `maxLength` of exactly ``CheckedPattern/maxLength`` goes with it (libxml2 counts every
+    /// value's characters through its white-space rules, a sixteenth of validating a dense
+    /// file), and when no facet is left, so does the splitting of the lists of that type.
     private static func remove(_ pattern: CheckedPattern, from document: XMLDocument) -> Bool {
         let schemaNamespace = "http://www.w3.org/2001/XMLSchema"
         guard let root = document.root else { return false }
@@ -58,9 +61,36 @@ public final class XMLSchema: @unchecked Sendable {
         guard restrictions.count == 1, let restriction = restrictions.first else { return false }
         let facets = restriction.children(named: "pattern").filter { $0.namespace == schemaNamespace }
         guard facets.count == 1, let facet = facets.first, facet.rawAttribute("value") == pattern.expression else { return false }
-        xmlUnlinkNode(facet.node)
-        xmlFreeNode(facet.node)
+        var removed = [facet]
+        if let limit = pattern.maxLength {
+            removed += restriction.children(named: "maxLength")
+                .filter { $0.namespace == schemaNamespace && $0.rawAttribute("value") == String(limit) }
+        }
+        for node in removed {
+            xmlUnlinkNode(node.node)
+            xmlFreeNode(node.node)
+        }
+        if restriction.children.isEmpty { relaxLists(of: pattern.typeName, in: root, schemaNamespace: schemaNamespace) }
         return true
+    }
+
+    /// Each `<xs:list itemType="…"/>` of the target namespace's `typeName` becomes a plain
+    /// `xs:token` (the same white-space rule, no items to split): its items have no facet left
+    /// to check here, and the reader checks them itself.
+    private static func relaxLists(of typeName: String, in root: XMLElement, schemaNamespace: String) {
+        guard let target = root.rawAttribute("targetNamespace") else { return }
+        for list in root.children(named: "simpleType").filter({ $0.namespace == schemaNamespace }).flatMap({ $0.children(named: "list") }) {
+            guard list.namespace == schemaNamespace, list.children.isEmpty, let item = list.rawAttribute("itemType") else { continue }
+            let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
+            let (prefix, local) = parts.count == 2 ? (parts[0], parts[1]) : (nil, parts[0])
+            guard local == typeName,
+                  let namespace = xmlSearchNs(list.node.pointee.doc, list.node, prefix), namespace.pointee.href.map({ String(cString: $0) }) == target
+            else { continue }
+            let schemaPrefix = list.node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
+            xmlNodeSetName(list.node, "restriction")
+            xmlUnsetProp(list.node, "itemType")
+            xmlSetProp(list.node, "base", schemaPrefix.map { "\($0):token" } ?? "token")
+        }
     }
 
     private static func serialized(_ document: XMLDocument) -> [UInt8] {
