@@ -140,7 +140,11 @@ public struct Aspect: Sendable, Hashable {
     public let indicatorIDs: [String]
 }
 
-public struct Indicator: Sendable, Hashable {
+/// One indicator of a rubric. A class, immutable once loaded: the checker and the scorer reach
+/// every indicator of every file, and a copy of a struct of a dozen references into the rubric
+/// retained and released each of them, on reference counts that every thread shares (two
+/// cores then took turns for the same cache lines). A reference is one count.
+public final class Indicator: Sendable, Hashable {
     public let id: String
     public let title: LocalizedText
     public let weight: ExactDecimal
@@ -160,6 +164,38 @@ public struct Indicator: Sendable, Hashable {
     public let measure: Measure
     /// Where the value comes from and how it converts to the scale (measured indicators).
     public let description: LocalizedText
+
+    init(id: String, title: LocalizedText, weight: ExactDecimal, scaleID: String, pillarIDs: [String], owners: [String],
+         aggregation: Aggregation, aspectID: String, domainID: String?, levels: [Level], floor: Int, measure: Measure,
+         description: LocalizedText) {
+        self.id = id
+        self.title = title
+        self.weight = weight
+        self.scaleID = scaleID
+        self.pillarIDs = pillarIDs
+        self.owners = owners
+        self.aggregation = aggregation
+        self.aspectID = aspectID
+        self.domainID = domainID
+        self.levels = levels
+        self.floor = floor
+        self.measure = measure
+        self.description = description
+    }
+
+    /// Equal when everything the rubric says of them is (as the struct's synthesized `==` was).
+    public static func == (a: Indicator, b: Indicator) -> Bool {
+        a === b || (a.id == b.id && a.title == b.title && a.weight == b.weight && a.scaleID == b.scaleID
+            && a.pillarIDs == b.pillarIDs && a.owners == b.owners && a.aggregation == b.aggregation
+            && a.aspectID == b.aspectID && a.domainID == b.domainID && a.levels == b.levels && a.floor == b.floor
+            && a.measure == b.measure && a.description == b.description)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(weight)
+        hasher.combine(levels)
+    }
 
     /// How an indicator's level is found.
     public enum Measure: String, Sendable, Hashable {
