@@ -49,9 +49,8 @@ struct EvidenceChecker {
         var answered = [Bool](repeating: false, count: rubric.indicators.count)
         var findings = Findings()
         findings.met.reserveCapacity(record.answers.reduce(0) { $0 + $1.met.count })
-        // Each answer record and its indicator are lent to `check`, not copied: copying the
-        // records, their <met> records and the indicator (a dozen references into the rubric
-        // that every thread shares) for every answer was a sixth of checking a dense file.
+        // Each answer record is lent to `check`, not copied: copying the records and their
+        // <met> records for every answer was a sixth of checking a dense file.
         let answerRecords = record.answers.span
         let indicators = rubric.indicators.span
         for index in answerRecords.indices {

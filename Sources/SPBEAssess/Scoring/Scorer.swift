@@ -31,8 +31,8 @@ public struct Scorer: Sendable {
         var indicators: [IndicatorScore] = []
         indicators.reserveCapacity(rubric.indicators.count)
         // Through spans, which lend their elements: an array's subscript hands out a copy, and
-        // copying an indicator (a dozen references into the rubric every thread shares) and an
-        // answer for each of 47 indicators was a twentieth of scoring, more on two cores.
+        // copying an answer (its criteria, documents and note) for each of 47 indicators was a
+        // twentieth of scoring.
         let rubricIndicators = rubric.indicators.span
         let answers = assessment.answers.span
         for position in rubricIndicators.indices {
