@@ -7,7 +7,15 @@ public enum ProvinceName {
     }
 
     private static func slug(_ text: String) -> String {
-        String(text.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        // A folder name in ASCII (as every generated and official one is) by its bytes: per
+        // Character it was most of a national table's row.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { byte in
+                byte == UInt8(ascii: " ") || byte == UInt8(ascii: "_") ? UInt8(ascii: "-")
+                    : (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            }, as: UTF8.self)
+        }
+        return String(text.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
     }
 
     private static let names: [String: String] = Dictionary(uniqueKeysWithValues: [

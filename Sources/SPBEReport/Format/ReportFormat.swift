@@ -8,7 +8,10 @@ import SPBEAssess
 public enum ReportFormat {
     /// `2.47` → `2,47` in Indonesian; unchanged in English.
     public static func decimal(_ text: String, _ lang: Language) -> String {
-        lang == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+        guard lang == .id else { return text }
+        // By bytes (a `.` is never part of a longer UTF-8 sequence): Foundation's
+        // `replacingOccurrences` cost 17,000 instructions a number, most of a national table.
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
     }
 
     /// An index rounded half-up to two decimals: `2,47` / `2.47`.
