@@ -58,7 +58,7 @@ public enum EvidenceTree {
         }
         guard visited.insert(identity).inserted else { return }
         for entry in listing.entries {
-            let path = (directory as NSString).appendingPathComponent(entry.name)
+            let path = DirectoryListing.path(directory, entry.name)
             var kind = entry.kind
             if kind == .symlink {
                 // A symlink is followed only while it stays in the tree given (never to `/`).

@@ -51,6 +51,14 @@ struct DirectoryListing {
         self.entries = entries.sorted { $0.name < $1.name }
     }
 
+    /// The path of entry `name` of `directory`, as `NSString.appendingPathComponent` writes it
+    /// (no second `/` after one the directory ends with), without its bridging: that was a
+    /// tenth of scanning a tree.
+    static func path(_ directory: String, _ name: String) -> String {
+        if directory.isEmpty { return name }
+        return directory.utf8.last == UInt8(ascii: "/") ? directory + name : directory + "/" + name
+    }
+
     /// The kind `readdir` gave; asked of the file system only when it could not say.
     private static func kind(_ type: Int32, _ name: String, in directory: Int32) -> Kind {
         switch type {

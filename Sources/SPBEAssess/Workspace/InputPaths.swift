@@ -26,7 +26,7 @@ public enum InputPaths {
             // A file given by name is the user's choice; one found in a folder must stay in it.
             let boundary = TreeBoundary(argument)
             for entry in xml {
-                let path = (argument as NSString).appendingPathComponent(entry.name)
+                let path = DirectoryListing.path(argument, entry.name)
                 if entry.kind == .symlink, let escape = boundary.escape(path) { problems.append(escape) } else { files.append(path) }
             }
         }
