@@ -36,9 +36,9 @@ public struct SummaryBuilder: Sendable {
     /// beside the evidence) are left out and counted in ``NationalSummary/otherRoleFiles``.
     public var role: Role = .self
 
-    /// `progress(done, total)` is called about every ``batchSize`` files and at the end, one call
-    /// at a time (on a reading thread). The first
-    /// section's summary (see ``summarizeSections(_:progress:)``).
+    /// The first section's summary (see ``summarizeSections(_:progress:)``). `progress(done,
+    /// total)` is called about every ``batchSize`` files and at the end, one call at a time (on
+    /// a reading thread).
     public func summarize(_ files: [EvidenceTree.File],
                           progress: (Int, Int) -> Void = { _, _ in }) throws(Failure) -> NationalSummary {
         try summarizeSections(files, progress: progress)[0]
