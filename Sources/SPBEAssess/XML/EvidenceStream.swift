@@ -263,15 +263,20 @@ private struct ByteArena: ~Copyable {
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity {
-            while capacity < count + bytes.count { capacity *= 2 }
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            larger.update(from: base, count: count)
-            base.deallocate()
-            base = larger
-        }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
+    }
+
+    /// Out of line: the element callback keeps a dozen values, and this rare path inlined at
+    /// each of them made the callback 6 KB, evicting libxml2's parser from the instruction cache.
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        while capacity < needed { capacity *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
     }
 
     /// `bytes` kept, and where.
@@ -308,7 +313,28 @@ private final class RecordBuilder {
     @exclusivity(unchecked) private var evidenceNamespace: UnsafePointer<xmlChar>?
 
     /// The element kinds the record keeps; everything else only counts depth.
-    private enum Kind: UInt8 { case root, unit, answer, met, note, document, recommendation, other }
+    private enum Kind: UInt8 {
+        case root, unit, answer, met, note, document, recommendation, other
+
+        /// The attributes noted for an element of this kind, in the order ``build()`` reads them.
+        var keptAttributes: (Attributes.Name?, Attributes.Name?, Attributes.Name?, Attributes.Name?) {
+            switch self {
+            case .root: (.rubric, .period, .role, nil)
+            case .unit: (.id, .kind, .instansi, .roles)
+            case .answer: (.indicator, .claimed, .value, .documents)
+            case .document: (.id, .date, .href, .sha256)
+            case .recommendation: (.indicator, .target, .due, nil)
+            case .met: (.criterion, .documents, nil, nil)
+            case .note, .other: (nil, nil, nil, nil)
+            }
+        }
+    }
+
+    /// The value of attribute `name`, kept in the arena; none when not asked for or absent.
+    private func keep(_ name: Attributes.Name?, _ attributes: Attributes) -> Span {
+        guard let name else { return .none }
+        return arena.keep(attributes.bytes(name))
+    }
 
     /// One element of ours, as the parse met it. `values` are its attributes, in the order
     /// ``build()`` reads them for its kind.
@@ -385,39 +411,24 @@ private final class RecordBuilder {
         }
         let parent = stack.last?.kind
         var kind = Kind.other
-        var values = (Span.none, Span.none, Span.none, Span.none)
         if inEvidence {
             switch parent {
             case nil where Names.equal(name, "assessment"):
                 kind = .root
                 rootIsEvidence = true
-                values = (arena.keep(attributes.bytes(.rubric)), arena.keep(attributes.bytes(.period)),
-                          arena.keep(attributes.bytes(.role)), .none)
-            case .root? where Names.equal(name, "unit"):
-                kind = .unit
-                values = (arena.keep(attributes.bytes(.id)), arena.keep(attributes.bytes(.kind)),
-                          arena.keep(attributes.bytes(.instansi)), arena.keep(attributes.bytes(.roles)))
-            case .root? where Names.equal(name, "answer"):
-                kind = .answer
-                values = (arena.keep(attributes.bytes(.indicator)), arena.keep(attributes.bytes(.claimed)),
-                          arena.keep(attributes.bytes(.value)), arena.keep(attributes.bytes(.documents)))
-            case .root? where Names.equal(name, "document"):
-                kind = .document
-                values = (arena.keep(attributes.bytes(.id)), arena.keep(attributes.bytes(.date)),
-                          arena.keep(attributes.bytes(.href)), arena.keep(attributes.bytes(.sha256)))
-            case .root? where Names.equal(name, "recommendation"):
-                kind = .recommendation
-                values = (arena.keep(attributes.bytes(.indicator)), arena.keep(attributes.bytes(.target)),
-                          arena.keep(attributes.bytes(.due)), .none)
-            case .answer? where Names.equal(name, "met"):
-                kind = .met
-                values = (arena.keep(attributes.bytes(.criterion)), arena.keep(attributes.bytes(.documents)), .none, .none)
-            case .answer? where Names.equal(name, "note"):
-                kind = .note
-            default:
-                break
+            case .root? where Names.equal(name, "unit"): kind = .unit
+            case .root? where Names.equal(name, "answer"): kind = .answer
+            case .root? where Names.equal(name, "document"): kind = .document
+            case .root? where Names.equal(name, "recommendation"): kind = .recommendation
+            case .answer? where Names.equal(name, "met"): kind = .met
+            case .answer? where Names.equal(name, "note"): kind = .note
+            default: break
             }
         }
+        // The attributes each kind keeps, copied through one helper: a copy written out for each
+        // (a dozen) made this callback, run for every element, crowd libxml2 out of the instruction cache.
+        let kept = kind.keptAttributes
+        let values = (keep(kept.0, attributes), keep(kept.1, attributes), keep(kept.2, attributes), keep(kept.3, attributes))
         if parent == nil, kind != .root { rootIsEvidence = false }
         stack.append((kind, language))
         guard kind != .other else { return }
