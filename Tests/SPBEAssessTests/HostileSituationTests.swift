@@ -199,6 +199,10 @@ struct HostileSituationTests {
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { $0.hasPrefix("fuzz/regressions/") || $0.hasSuffix("invalid inputs") }, "\(lines)")
         #expect(!result.stderr.contains("encoding error"))
+        // The same where libxml2's converter, not ours, meets the bad bytes.
+        let surrogate = try CLI.run("validate", "fixtures/hostile/utf16-lone-surrogate.xml")
+        #expect(surrogate.stderr.hasPrefix("fixtures/hostile/utf16-lone-surrogate.xml:3:36: error: "), "\(surrogate.stderr)")
+        #expect(!surrogate.stderr.contains("encoding error"))
     }
 
     @Test("a newline or escape sequence in a file name is shown escaped, never acted on")

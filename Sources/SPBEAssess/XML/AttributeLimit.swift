@@ -15,8 +15,9 @@ enum AttributeLimit {
     static let maximum = 256
 
     static func check(_ source: SourceText) throws(LoadError) {
-        // Every byte of every file passes here: without bounds checks it costs a fraction.
-        try source.bytes.withUnsafeBufferPointer { (bytes) throws(LoadError) in
+        // Every byte of every file passes here: without bounds checks it costs a fraction. The
+        // text, not the bytes: in UTF-16 a character's second byte can be a quote or a `<`.
+        try source.text.withUnsafeBufferPointer { (bytes) throws(LoadError) in
             if fewAttributesPossible(bytes) { return }
             try check(bytes, source)
         }

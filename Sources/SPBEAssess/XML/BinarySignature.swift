@@ -13,10 +13,12 @@ enum BinarySignature {
         ([0x7F, 0x45, 0x4C, 0x46], "an executable program", "program yang dapat dijalankan"),
     ]
 
-    /// Throws when `source` is plainly a binary file, saying what it is, or holds an element
-    /// with more attributes than ``AttributeLimit`` allows: the checks every parse starts with.
+    /// Throws when `source` is plainly a binary file, saying what it is, is in an encoding
+    /// ``InputEncoding`` refuses, or holds an element with more attributes than
+    /// ``AttributeLimit`` allows: the checks every parse starts with.
     static func refuse(_ source: SourceText) throws(LoadError) {
         guard let kind = signatures.first(where: { source.bytes.starts(with: $0.prefix) }) else {
+            try InputEncoding.check(source)
             return try AttributeLimit.check(source)
         }
         throw LoadError([Diagnostic(.malformedXML, file: source.path, line: 1, column: 1,

@@ -1,7 +1,7 @@
 import CLibXML
 import Foundation
 
-/// The bytes of one input file, and the means to turn an element's line into a column.
+/// The bytes of one input file, its text as UTF-8, and the means to turn an element's line into a column.
 ///
 /// libxml2 keeps a line per element but no column, and schema errors carry no column at all. A
 /// user fixing a file wants to land on the element or attribute at fault, so when a diagnostic is
@@ -9,7 +9,12 @@ import Foundation
 /// element's line. Line starts are indexed on first use.
 final class SourceText {
     let path: String
+    /// The file as read: what the parser is given.
     let bytes: [UInt8]
+    let encoding: InputEncoding
+    /// The file as UTF-8 (`bytes` itself unless it is in another encoding): what lines and
+    /// columns are found in, and what the scans before the parse read.
+    let text: [UInt8]
     // Caches filled on the one thread that reads the file; they are touched for every element
     // located, so they go without dynamic exclusivity checks.
     @exclusivity(unchecked) private var lineStarts: [Int]?
@@ -25,6 +30,8 @@ final class SourceText {
     init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+        encoding = InputEncoding.of(bytes)
+        text = encoding.utf8(bytes)
     }
 
     /// The 1-based column of `<element` on `line` (or, as libxml2 records the line where a start
@@ -41,7 +48,7 @@ final class SourceText {
                 offset: Int? = nil) -> Int? {
         let starts = indexLines()
         guard line >= 1, line <= starts.count else { return nil }
-        if let offset, offset < bytes.count {
+        if let offset, offset < text.count {
             if let attribute, let at = find(attribute: attribute, in: offset..<tagEnd(from: offset)) {
                 return characters(from: starts[lineNumber(of: at, starts) - 1], to: at) + 1
             }
@@ -69,8 +76,8 @@ final class SourceText {
     /// position when it reports a start tag): the last `<` before it, as no attribute value may
     /// hold one. Nil when there is none.
     func tagStart(before end: Int) -> Int? {
-        guard end > 0, end <= bytes.count else { return nil }
-        let found = bytes.withUnsafeBufferPointer { spbe_last_index($0.baseAddress, end, UInt8(ascii: "<")) }
+        guard end > 0, end <= text.count else { return nil }
+        let found = text.withUnsafeBufferPointer { spbe_last_index($0.baseAddress, end, UInt8(ascii: "<")) }
         return found >= 0 ? found : nil
     }
 
@@ -81,7 +88,7 @@ final class SourceText {
         if let lineStarts { return lineStarts }
         var starts = [0]
         // memchr jumps from line break to line break: every streamed file is indexed once.
-        bytes.withUnsafeBufferPointer { buffer in
+        text.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var from = 0
             while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
@@ -95,7 +102,7 @@ final class SourceText {
 
     private func lineRange(_ line: Int, _ starts: [Int]) -> Range<Int> {
         let start = starts[line - 1]
-        let end = line < starts.count ? starts[line] - 1 : bytes.count
+        let end = line < starts.count ? starts[line] - 1 : text.count
         return start..<max(start, end)
     }
 
@@ -124,13 +131,14 @@ final class SourceText {
         // Count UTF-8 lead bytes only, so a column is in characters as editors show it. A line
         // of an ordinary file is short: counting its own bytes is far cheaper than counting up to
         // two 4 KB blocks' worth from the table (which was half of `validate`'s instructions);
-        // the table is for long lines.
-        if (0...Self.block).contains(end - start) { return leads(in: start..<end) }
-        return leads(before: end) - leads(before: start)
+        // the table is for long lines. A UTF-8 byte-order mark is no character an editor shows.
+        let mark = start == 0 && end >= 3 && text.starts(with: [0xEF, 0xBB, 0xBF]) ? 1 : 0
+        if (0...Self.block).contains(end - start) { return leads(in: start..<end) - mark }
+        return leads(before: end) - leads(before: start) - mark
     }
 
     private func leads(in range: Range<Int>) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        text.withUnsafeBufferPointer { buffer in
             var count = 0
             for index in range where buffer[index] & 0xC0 != 0x80 { count += 1 }
             return count
@@ -143,9 +151,9 @@ final class SourceText {
     private func leads(before offset: Int) -> Int {
         if leadsBefore == nil {
             var counts = [0]
-            counts.reserveCapacity(bytes.count / Self.block + 2)
+            counts.reserveCapacity(text.count / Self.block + 2)
             var total = 0
-            bytes.withUnsafeBufferPointer { buffer in
+            text.withUnsafeBufferPointer { buffer in
                 for (index, byte) in buffer.enumerated() {
                     if index > 0, index % Self.block == 0 { counts.append(total) }
                     if byte & 0xC0 != 0x80 { total += 1 }
@@ -191,14 +199,14 @@ final class SourceText {
     private func tagEnd(from start: Int) -> Int {
         var quote: UInt8 = 0
         var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
+        while index < text.count {
+            let byte = text[index]
             if quote != 0 { if byte == quote { quote = 0 } }
             else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte }
             else if byte == UInt8(ascii: ">") { return index }
             index += 1
         }
-        return bytes.count
+        return text.count
     }
 
     // The searches below compare bytes in place: a column is found for every element a file
@@ -209,12 +217,12 @@ final class SourceText {
         return name.withUTF8 { needle in
             var index = range.lowerBound
             while index < range.upperBound {
-                if bytes[index] == UInt8(ascii: "<") {
+                if text[index] == UInt8(ascii: "<") {
                     var nameStart = index + 1
                     // Skip a namespace prefix such as `r:`.
                     var probe = nameStart
-                    while probe < range.upperBound, isNameByte(bytes[probe]) { probe += 1 }
-                    if probe < range.upperBound, bytes[probe] == UInt8(ascii: ":") { nameStart = probe + 1 }
+                    while probe < range.upperBound, isNameByte(text[probe]) { probe += 1 }
+                    if probe < range.upperBound, text[probe] == UInt8(ascii: ":") { nameStart = probe + 1 }
                     if matches(needle, at: nameStart, before: range.upperBound) { return index }
                 }
                 index += 1
@@ -228,7 +236,7 @@ final class SourceText {
         return name.withUTF8 { needle in
             var index = range.lowerBound
             while index < range.upperBound {
-                let before = index > 0 ? bytes[index - 1] : UInt8(ascii: " ")
+                let before = index > 0 ? text[index - 1] : UInt8(ascii: " ")
                 if isSpace(before), matches(needle, at: index, before: range.upperBound, followedBy: UInt8(ascii: "=")) {
                     return index
                 }
@@ -241,14 +249,14 @@ final class SourceText {
     private func matches(_ needle: UnsafeBufferPointer<UInt8>, at start: Int, before limit: Int,
                          followedBy follower: UInt8? = nil) -> Bool {
         guard start + needle.count <= limit else { return false }
-        for offset in 0..<needle.count where bytes[start + offset] != needle[offset] { return false }
+        for offset in 0..<needle.count where text[start + offset] != needle[offset] { return false }
         var next = start + needle.count
-        guard next < bytes.count else { return follower == nil }
+        guard next < text.count else { return follower == nil }
         if let follower {
-            while next < bytes.count, isSpace(bytes[next]) { next += 1 }
-            return next < bytes.count && bytes[next] == follower
+            while next < text.count, isSpace(text[next]) { next += 1 }
+            return next < text.count && text[next] == follower
         }
-        return !isNameByte(bytes[next]) && bytes[next] != UInt8(ascii: ":")
+        return !isNameByte(text[next]) && text[next] != UInt8(ascii: ":")
     }
 
     private func isSpace(_ byte: UInt8) -> Bool {
