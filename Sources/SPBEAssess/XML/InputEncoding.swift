@@ -1,9 +1,9 @@
 /// The character encoding of an input file, decided as libxml2 decides it (the first bytes, then
-/// the XML declaration), and the file's text as UTF-8 for the scans that run before the parser.
+/// the XML declaration), and the file's text in a form the scans before the parser can read.
 ///
 /// Those scans (``AttributeLimit``) and the column search read markup as ASCII bytes. That is
 /// right for UTF-8 and for the single-byte encodings a regency may save in (ISO-8859-x,
-/// windows-125x); UTF-16 is transcoded first. Any other encoding libxml2 can convert (UTF-7,
+/// windows-125x); UTF-16 is transcoded to UTF-8 first. Any other encoding libxml2 can convert (UTF-7,
 /// Shift_JIS, UCS-4, EBCDIC, …) can hide markup from a byte scan (a UTF-16 file did, with a
 /// character whose second byte is a quote), so it is refused: evidence is never written in them.
 enum InputEncoding: Equatable {
@@ -82,20 +82,14 @@ enum InputEncoding: Equatable {
         }
     }
 
-    /// The file as UTF-8: `bytes` itself unless it is in another encoding. Lines stay where they
-    /// are and every character stays one character, so lines and columns found in it are the
-    /// file's. (A unit UTF-16 cannot decode becomes U+FFFD; libxml2 reports it.)
-    func utf8(_ bytes: [UInt8]) -> [UInt8] {
+    /// The file as text a byte scan reads right: `bytes` itself unless it is UTF-16, transcoded
+    /// then to UTF-8, which keeps every line where it was and every character one character (a
+    /// unit UTF-16 cannot decode becomes U+FFFD; libxml2 reports it). In the single-byte
+    /// encodings markup is ASCII as it is; a character there is one byte, not one UTF-8 lead.
+    func scannable(_ bytes: [UInt8]) -> [UInt8] {
         switch self {
-        case .utf8, .refused(_, nil), .malformedDeclaration:
+        case .utf8, .singleByte, .refused(_, nil), .malformedDeclaration:
             return bytes
-        case .singleByte:
-            var text: [UInt8] = []
-            text.reserveCapacity(bytes.count + bytes.count / 8)
-            for byte in bytes {
-                if byte < 0x80 { text.append(byte) } else { text.append(0xC0 | byte >> 6); text.append(0x80 | byte & 0x3F) }
-            }
-            return text
         case .utf16(let bigEndian), .refused(_, let bigEndian?):
             let units = Self.units(bytes, bigEndian: bigEndian)
             var text: [UInt8] = []

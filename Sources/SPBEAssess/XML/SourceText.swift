@@ -1,7 +1,7 @@
 import CLibXML
 import Foundation
 
-/// The bytes of one input file, its text as UTF-8, and the means to turn an element's line into a column.
+/// The bytes of one input file, its text as a byte scan reads it, and the means to turn an element's line into a column.
 ///
 /// libxml2 keeps a line per element but no column, and schema errors carry no column at all. A
 /// user fixing a file wants to land on the element or attribute at fault, so when a diagnostic is
@@ -12,9 +12,11 @@ final class SourceText {
     /// The file as read: what the parser is given.
     let bytes: [UInt8]
     let encoding: InputEncoding
-    /// The file as UTF-8 (`bytes` itself unless it is in another encoding): what lines and
-    /// columns are found in, and what the scans before the parse read.
+    /// The file as ASCII-compatible text (`bytes` itself unless it is UTF-16, then its UTF-8):
+    /// what lines and columns are found in, and what the scans before the parse read.
     let text: [UInt8]
+    /// A single-byte encoding: a character is a byte of `text`, not a UTF-8 lead byte.
+    private let oneBytePerCharacter: Bool
     // Caches filled on the one thread that reads the file; they are touched for every element
     // located, so they go without dynamic exclusivity checks.
     @exclusivity(unchecked) private var lineStarts: [Int]?
@@ -31,7 +33,8 @@ final class SourceText {
         self.path = path
         self.bytes = bytes
         encoding = InputEncoding.of(bytes)
-        text = encoding.utf8(bytes)
+        text = encoding.scannable(bytes)
+        oneBytePerCharacter = encoding == .singleByte
     }
 
     /// The 1-based column of `<element` on `line` (or, as libxml2 records the line where a start
@@ -132,6 +135,7 @@ final class SourceText {
         // of an ordinary file is short: counting its own bytes is far cheaper than counting up to
         // two 4 KB blocks' worth from the table (which was half of `validate`'s instructions);
         // the table is for long lines. A UTF-8 byte-order mark is no character an editor shows.
+        if oneBytePerCharacter { return end - start }
         let mark = start == 0 && end >= 3 && text.starts(with: [0xEF, 0xBB, 0xBF]) ? 1 : 0
         if (0...Self.block).contains(end - start) { return leads(in: start..<end) - mark }
         return leads(before: end) - leads(before: start) - mark
