@@ -3,9 +3,10 @@
 ///
 /// Those scans (``AttributeLimit``) and the column search read markup as ASCII bytes. That is
 /// right for UTF-8 and for the single-byte encodings a regency may save in (ISO-8859-x,
-/// windows-125x); UTF-16 is transcoded to UTF-8 first. Any other encoding libxml2 can convert (UTF-7,
-/// Shift_JIS, UCS-4, EBCDIC, …) can hide markup from a byte scan (a UTF-16 file did, with a
-/// character whose second byte is a quote), so it is refused: evidence is never written in them.
+/// windows-125x); UTF-16 is transcoded to UTF-8 first. Any other encoding libxml2 can convert
+/// (UTF-7, Shift_JIS, UCS-4, EBCDIC, …) can hide markup from a byte scan (a UTF-16 file did,
+/// with a character whose second byte is a quote), so it is refused: no evidence is written in
+/// them.
 enum InputEncoding: Equatable {
     /// UTF-8 (with or without a byte-order mark) or US-ASCII: the bytes are the text.
     case utf8
@@ -13,7 +14,7 @@ enum InputEncoding: Equatable {
     case singleByte
     case utf16(bigEndian: Bool)
     /// An encoding refused, as the file names it (or as its first bytes show it), and the byte
-    /// order of the UTF-16 the file is in when it says so in UTF-16 (its name can then be placed).
+    /// order of a UTF-16 file that names it, so that the name can be placed.
     case refused(String, inUTF16BigEndian: Bool? = nil)
     /// An XML declaration that does not follow XML's grammar: libxml2 reports it, but may still
     /// switch to an encoding named in it, so it is refused before the parse.

@@ -1,7 +1,8 @@
 import CLibXML
 import Foundation
 
-/// The bytes of one input file, its text as a byte scan reads it, and the means to turn an element's line into a column.
+/// The bytes of one input file, its text as a byte scan reads it, and the means to turn an
+/// element's line into a column.
 ///
 /// libxml2 keeps a line per element but no column, and schema errors carry no column at all. A
 /// user fixing a file wants to land on the element or attribute at fault, so when a diagnostic is

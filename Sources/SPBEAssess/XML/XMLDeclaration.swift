@@ -16,13 +16,16 @@ enum XMLDeclaration: Equatable {
     init<Text: Collection<UInt8>>(_ text: Text) where Text.Index == Int {
         var reader = Reader(text: text, index: text.startIndex)
         guard reader.take("<?xml"), reader.skipSpace() else { self = .absent; return }
-        guard reader.take("version"), reader.equals(), reader.quoted(where: { $0 == UInt8(ascii: ".") || Self.isDigit($0) }) != nil
+        // VersionNum: digits and dots (XML says `1.` and digits); EncName: a letter, then letters,
+        // digits, `.`, `_`, `-`.
+        let isVersion = { (byte: UInt8) in byte == UInt8(ascii: ".") || Self.isDigit(byte) }
+        let isEncName = { (byte: UInt8) in Self.isLetter(byte) || Self.isDigit(byte) || [0x2E, 0x5F, 0x2D].contains(byte) }
+        guard reader.take("version"), reader.equals(), reader.quoted(where: isVersion) != nil
         else { self = .malformed; return }
         var encoding: String?
         var spaced = reader.skipSpace()
         if spaced, reader.take("encoding") {
-            guard reader.equals(), let name = reader.quoted(where: { Self.isLetter($0) || Self.isDigit($0) || [0x2E, 0x5F, 0x2D].contains($0) }),
-                  let first = name.utf8.first, Self.isLetter(first)
+            guard reader.equals(), let name = reader.quoted(where: isEncName), let first = name.utf8.first, Self.isLetter(first)
             else { self = .malformed; return }
             encoding = name
             spaced = reader.skipSpace()
