@@ -92,8 +92,7 @@ enum AttributeLimit {
                 } else if current == UInt8(ascii: "=") {
                     attributes += 1
                     if attributes > maximum {
-                        let line = 1 + UnsafeBufferPointer(rebasing: bytes[..<tagStart]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                        throw LoadError([Diagnostic(.tooManyAttributes, file: source.path, line: line,
+                        throw LoadError([Diagnostic(.tooManyAttributes, file: source.path, line: source.lineNumber(ofOffset: tagStart),
                             id: "sebuah elemen memiliki lebih dari \(maximum) atribut; format spbe-assess memakai paling banyak tujuh",
                             en: "an element has more than \(maximum) attributes; spbe-assess formats use at most seven")])
                     }

@@ -16,8 +16,6 @@ final class SourceText {
     /// The file as ASCII-compatible text (`bytes` itself unless it is UTF-16, then its UTF-8):
     /// what lines and columns are found in, and what the scans before the parse read.
     let text: [UInt8]
-    /// A single-byte encoding: a character is a byte of `text`, not a UTF-8 lead byte.
-    private let oneBytePerCharacter: Bool
     // Caches filled on the one thread that reads the file; they are touched for every element
     // located, so they go without dynamic exclusivity checks.
     @exclusivity(unchecked) private var lineStarts: [Int]?
@@ -35,7 +33,6 @@ final class SourceText {
         self.bytes = bytes
         encoding = InputEncoding.of(bytes)
         text = encoding.scannable(bytes)
-        oneBytePerCharacter = encoding == .singleByte
     }
 
     /// The 1-based column of `<element` on `line` (or, as libxml2 records the line where a start
@@ -136,7 +133,8 @@ final class SourceText {
         // of an ordinary file is short: counting its own bytes is far cheaper than counting up to
         // two 4 KB blocks' worth from the table (which was half of `validate`'s instructions);
         // the table is for long lines. A UTF-8 byte-order mark is no character an editor shows.
-        if oneBytePerCharacter { return end - start }
+        // In a single-byte encoding a character is a byte, not a UTF-8 lead byte.
+        if case .singleByte = encoding { return end - start }
         let mark = start == 0 && end >= 3 && text.starts(with: [0xEF, 0xBB, 0xBF]) ? 1 : 0
         if (0...Self.block).contains(end - start) { return leads(in: start..<end) - mark }
         return leads(before: end) - leads(before: start) - mark
